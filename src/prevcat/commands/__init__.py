@@ -1,0 +1,1 @@
+"""Command modules of the ``prevcat`` CLI; each exports ``COMMANDS``."""

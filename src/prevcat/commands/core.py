@@ -1,0 +1,7 @@
+"""Core commands: catalogues, show, search, export."""
+
+from __future__ import annotations
+
+import click
+
+COMMANDS: list[click.Command] = []

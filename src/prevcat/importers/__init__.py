@@ -1,0 +1,1 @@
+"""Importers: the contract every importer follows, shared reading tools, built-in importers."""

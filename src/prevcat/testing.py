@@ -53,6 +53,8 @@ class ImporterContract:
     key: ClassVar[str]
     #: rows of ``write_bad_file`` that must be rejected
     bad_rows: ClassVar[int] = 1
+    #: scales owned by other plugins that this plugin's ratings may name
+    other_scales: ClassVar[tuple[EvidenceScale, ...]] = ()
 
     def write_bad_file(self, directory: Path) -> Path:
         """Write a file in this importer's format holding ``bad_rows`` bad rows among good ones."""
@@ -70,7 +72,7 @@ class ImporterContract:
         return importers[0]  # type: ignore[no-any-return]
 
     def scales(self) -> Mapping[tuple[str, str], EvidenceScale]:
-        scales = {(s.id, s.version): s for s in self.registrations()["scales"]}
+        scales = {(s.id, s.version): s for s in (*self.registrations()["scales"], *self.other_scales)}
         scales[(COMMON_SCALE.id, COMMON_SCALE.version)] = COMMON_SCALE
         return scales
 

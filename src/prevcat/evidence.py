@@ -84,6 +84,14 @@ class Direction(enum.Enum):
     UNKNOWN = "unknown"
 
 
+class Confidence(enum.Enum):
+    """How sure a source snapshot is of a record or a rating (as the snapshot states it)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
 _LEVEL_ORDER: tuple[EvidenceLevel, ...] = tuple(EvidenceLevel)
 _DEFAULT_DIRECTION = {
     EvidenceLevel.HARMFUL: Direction.NEGATIVE,
@@ -246,6 +254,7 @@ class EvidenceScale:
         reported_by: str | None = None,
         url: str | None = None,
         note: str | None = None,
+        confidence: Confidence | None = None,
     ) -> Rating:
         """A :class:`Rating` on this scale; ``label`` is kept verbatim (stripped)."""
         level = self.lookup(label)
@@ -260,6 +269,7 @@ class EvidenceScale:
             reported_by=reported_by,
             url=url,
             note=note,
+            confidence=confidence,
         )
 
 
@@ -268,9 +278,11 @@ class Rating:
     """One verdict of one registry (or database) on one intervention.
 
     ``label`` is the registry's own words; ``level`` and ``direction`` place it on the common
-    scale (``level=None``: the native scale makes no effect claim).  ``database`` names the
-    database within a registry (NJi vs RIVM); ``reported_by`` is set when a registry reports
-    another's rating (Blueprints' endorsements).
+    scale (``level=None``: the native scale makes no effect claim).  ``database`` names whose
+    verdict it is when that is not simply the source: a database within a registry (NJi vs
+    RIVM Loketgezondleven) or another registry (a Blueprints endorsement by CrimeSolutions);
+    ``reported_by`` is set when a source reports another's verdict (``blueprints``).
+    ``confidence`` is the snapshot's own confidence in this verdict, where it gives one.
     """
 
     scale: ScaleRef
@@ -283,6 +295,7 @@ class Rating:
     reported_by: str | None = None
     url: str | None = None
     note: str | None = None
+    confidence: Confidence | None = None
 
     @property
     def tier(self) -> ResultsFirstTier:

@@ -15,7 +15,7 @@ import attrs
 from attrs import field, frozen
 
 from prevcat.countries import ISO_3166_ALPHA2
-from prevcat.evidence import Rating, RatingSummary, summarize
+from prevcat.evidence import Confidence, Rating, RatingSummary, summarize
 
 
 class PreventionLevel(enum.Enum):
@@ -68,14 +68,6 @@ class Domain(enum.Enum):
     COORDINATION = "coordination"  #: a coordination structure (SaLTo, SSPF, a strategy group)
     MONITORING = "monitoring"  #: surveys and monitoring (a youth survey)
     POLICY = "policy"  #: policy, regulation, enforcement (licensing, compliance checks)
-
-
-class Confidence(enum.Enum):
-    """How sure the source snapshot is of a record."""
-
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
 
 
 _LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")

@@ -14,6 +14,7 @@ from prevcat.catalogue import Catalogue, Library, Provenance
 from prevcat.errors import DataError, PrevcatError
 from prevcat.evidence import (
     COMMON_SCALE,
+    Confidence,
     Direction,
     EvidenceLevel,
     EvidenceScale,
@@ -28,7 +29,6 @@ from prevcat.importers.base import Importer, ImportReport, ImportResult, Snapsho
 from prevcat.model import (
     AgeRange,
     Alias,
-    Confidence,
     Domain,
     Intervention,
     PreventionLevel,

@@ -17,6 +17,18 @@ from attrs import field, frozen
 from prevcat.countries import ISO_3166_ALPHA2
 from prevcat.evidence import Confidence, Rating, RatingSummary, summarize
 
+__all__ = [
+    "AgeRange",
+    "Alias",
+    "Confidence",
+    "Domain",
+    "Intervention",
+    "PreventionLevel",
+    "Setting",
+    "Substance",
+    "Target",
+]
+
 
 class PreventionLevel(enum.Enum):
     """Whom a method reaches (the IOM classification, plus environmental prevention)."""

@@ -269,9 +269,9 @@ class Intervention:
     several rows for one method).
     """
 
-    source: str = field(validator=_check_source)
     id: str = field(validator=_check_id)
     name: str = field(converter=_strip, validator=_not_blank)
+    source: str = field(validator=_check_source)
     aliases: tuple[Alias, ...] = field(default=(), converter=_aliases)
     country: str | None = field(default=None, converter=_country, validator=_check_country)
     languages: tuple[str, ...] = field(default=(), converter=_strings, validator=_check_langs)

@@ -168,9 +168,8 @@ def _check_labels(raw: Any, scales: Mapping[tuple[str, str], EvidenceScale]) -> 
             path = f"interventions[{i}].ratings[{j}]"
             scale = scales.get(key)
             if scale is None:
-                problems.append(
-                    (f"{path}.scale", f"unknown evidence scale {key[0]}@{key[1]}; registered: {', '.join(known)}")
-                )
+                message = f"unknown evidence scale {key[0]}@{key[1]}; registered: {', '.join(known)}"
+                problems.append((f"{path}.scale", message))
                 continue
             try:
                 level = scale.lookup(label)
@@ -245,7 +244,8 @@ def _structure_catalogue(
     errors: list[DataError] = []
     if scales is not None:
         for path, message in _check_labels(raw, scales):
-            errors.append(DataError(message, file=file, line=_line_of(path, raw, text), path=path_prefix + path))
+            line = _line_of(path, raw, text)
+            errors.append(DataError(message, file=file, line=line, path=path_prefix + path))
     body = {k: v for k, v in raw.items() if k not in ("format_version", "kind")}
     catalogue: Catalogue | None = None
     try:
@@ -316,8 +316,9 @@ def loads_library(text: str, *, file: str | None = None) -> Library:
     errors: list[DataError] = []
     for index, item in enumerate(items):
         try:
+            prefix = f"catalogues[{index}]."
             catalogues.append(
-                _structure_catalogue(item, file=file, text=text, scales=None, path_prefix=f"catalogues[{index}].")
+                _structure_catalogue(item, file=file, text=text, scales=None, path_prefix=prefix)
             )
         except DataErrors as exc:
             errors.extend(exc.errors)

@@ -1,0 +1,441 @@
+"""The frozen result objects of a portfolio comparison (see :func:`prevcat.compare.compare`).
+
+Every object here is plain data: renderers (text, Markdown, CSV, JSON, HTML) read them and
+nothing else.  Tuples keep the order renderers show; counts are per *method* (one portfolio
+entry, or several entries of one city that resolve to the same cluster, count once).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+from attrs import field, frozen
+
+from prevcat.evidence import Direction, EvidenceLevel, Rating
+from prevcat.model import Domain, Target
+
+
+def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _cells(values: Iterable[Cell]) -> tuple[Cell, ...]:
+    return tuple(values)
+
+
+def _city_infos(values: Iterable[CityInfo]) -> tuple[CityInfo, ...]:
+    return tuple(values)
+
+
+def _city_methods(values: Iterable[CityMethod]) -> tuple[CityMethod, ...]:
+    return tuple(values)
+
+
+def _city_pairs(values: Iterable[CityPair]) -> tuple[CityPair, ...]:
+    return tuple(values)
+
+
+def _city_recommendationss(values: Iterable[CityRecommendations]) -> tuple[CityRecommendations, ...]:
+    return tuple(values)
+
+
+def _coverages(values: Iterable[Coverage]) -> tuple[Coverage, ...]:
+    return tuple(values)
+
+
+def _domains(values: Iterable[Domain]) -> tuple[Domain, ...]:
+    return tuple(values)
+
+
+def _evidence_flags(values: Iterable[EvidenceFlag]) -> tuple[EvidenceFlag, ...]:
+    return tuple(values)
+
+
+def _evidence_profiles(values: Iterable[EvidenceProfile]) -> tuple[EvidenceProfile, ...]:
+    return tuple(values)
+
+
+def _ints_tuple(values: Iterable[tuple[int, ...]]) -> tuple[tuple[int, ...], ...]:
+    return tuple(values)
+
+
+def _level_counts(values: Iterable[LevelCount]) -> tuple[LevelCount, ...]:
+    return tuple(values)
+
+
+def _method_transfers(values: Iterable[MethodTransfer]) -> tuple[MethodTransfer, ...]:
+    return tuple(values)
+
+
+def _recommendations(values: Iterable[Recommendation]) -> tuple[Recommendation, ...]:
+    return tuple(values)
+
+
+def _registrys(values: Iterable[Registry]) -> tuple[Registry, ...]:
+    return tuple(values)
+
+
+def _shared_methods(values: Iterable[SharedMethod]) -> tuple[SharedMethod, ...]:
+    return tuple(values)
+
+
+def _sourced_ratings(values: Iterable[SourcedRating]) -> tuple[SourcedRating, ...]:
+    return tuple(values)
+
+
+def _transferabilitys(values: Iterable[Transferability]) -> tuple[Transferability, ...]:
+    return tuple(values)
+
+
+class MethodKind(enum.Enum):
+    """How a portfolio entry was resolved, as the comparison counts it."""
+
+    MATCHED = "matched"  #: resolved (or pinned) to a registry record and its cluster
+    LOCAL = "local"  #: a local method no registry lists
+    AMBIGUOUS = "ambiguous"  #: several candidates, none chosen: counted apart, never guessed
+
+
+class Locality(enum.Enum):
+    """Where a rating's registry is, seen from one city."""
+
+    HOME = "home"  #: the city's own country
+    REGION = "region"  #: the city's region (Nordic, German-speaking, ...)
+    ELSEWHERE = "elsewhere"  #: anywhere else (including European registries such as Xchange)
+
+
+@frozen
+class SourcedRating:
+    """One rating of one registry record, with the record and registry it comes from."""
+
+    rating: Rating
+    intervention_id: str
+    intervention_name: str
+    source: str  #: the registry's source key (``ungsinn``)
+    registry: str  #: the registry's title
+    registry_country: str | None  #: the registry's country (``NO``; ``EU`` for Xchange)
+    url: str | None  #: the rating's page, else the record's page
+
+    @property
+    def level(self) -> EvidenceLevel | None:
+        return self.rating.level
+
+    @property
+    def direction(self) -> Direction:
+        return self.rating.direction
+
+    @property
+    def negative_or_null(self) -> bool:
+        """True for a rating that finds no effect or a harmful/negative one."""
+        return self.rating.direction in (Direction.NO_EFFECT, Direction.NEGATIVE) or self.rating.level in (
+            EvidenceLevel.NO_EFFECT,
+            EvidenceLevel.HARMFUL,
+        )
+
+    @property
+    def positive(self) -> bool:
+        """True for a rating of promising or better with a positive direction."""
+        return (
+            self.rating.direction is Direction.POSITIVE
+            and self.rating.level is not None
+            and self.rating.level >= EvidenceLevel.PROMISING
+        )
+
+    def describe(self) -> str:
+        """``Kjærlighet og Grenser (ungsinn, NO): evidensnivå 0 … [ungsinn@2015 → no effect]``."""
+        level = self.rating.level.label if self.rating.level else "not on the common scale"
+        where = self.source + (f", {self.registry_country}" if self.registry_country else "")
+        extra = f"; database: {self.rating.database}" if self.rating.database else ""
+        outcome = f"; outcome: {self.rating.outcome}" if self.rating.outcome else ""
+        return (
+            f"{self.intervention_name} ({where}): {self.rating.label} "
+            f"[{self.rating.scale} → {level}{extra}{outcome}]"
+        )
+
+
+@frozen
+class CityMethod:
+    """One method of one city: its local name(s), resolution and every rating of its cluster."""
+
+    key: str  #: cluster id for matched methods, ``local:<name>`` or ``ambiguous:<name>`` otherwise
+    kind: MethodKind
+    local_names: tuple[str, ...] = field(converter=_str_tuple)  #: as the city writes it
+    name: str  #: the cluster's (or local) display name
+    intervention_id: str | None
+    members: tuple[str, ...] = field(converter=_str_tuple)  #: every record of the cluster
+    ratings: tuple[SourcedRating, ...] = field(converter=_sourced_ratings)
+    lowest: EvidenceLevel | None
+    highest: EvidenceLevel | None
+    disputed: bool
+    classified: bool  #: has a target (levels, settings, ages or substances) to count in coverage
+    target: Target = field(factory=Target)  #: what coverage counts (merged over the cluster's records)
+    domains: tuple[Domain, ...] = field(default=(), converter=_domains)
+    candidates: tuple[str, ...] = field(default=(), converter=_str_tuple)  #: for ambiguous entries
+    sources: tuple[str, ...] = field(default=(), converter=_str_tuple)  #: the entry's own sources
+    confidence: str | None = None
+    note: str | None = None
+
+    @property
+    def range_label(self) -> str:
+        """``no effect..effective``, one level, ``rated, not on the common scale`` or ``unrated``."""
+        if self.lowest is None or self.highest is None:
+            return "rated, not on the common scale" if self.ratings else "unrated"
+        if self.lowest is self.highest:
+            return self.lowest.label
+        return f"{self.lowest.label}..{self.highest.label}"
+
+    @property
+    def effective(self) -> bool:
+        """True when any registry rates it effective or better (with a positive direction)."""
+        return any(
+            r.level is not None and r.level >= EvidenceLevel.EFFECTIVE and r.direction is Direction.POSITIVE
+            for r in self.ratings
+        )
+
+    @property
+    def cautions(self) -> tuple[SourcedRating, ...]:
+        """Ratings that find no effect or a harmful one."""
+        return tuple(r for r in self.ratings if r.negative_or_null)
+
+
+@frozen
+class CityInfo:
+    """A compared city and its portfolio file."""
+
+    name: str
+    country: str | None
+    language: str | None
+    region: str | None
+    year: int | None
+    sources: tuple[str, ...] = field(converter=_str_tuple)
+    file: str | None
+    methods: tuple[CityMethod, ...] = field(converter=_city_methods)
+
+    @property
+    def matched(self) -> tuple[CityMethod, ...]:
+        return tuple(m for m in self.methods if m.kind is MethodKind.MATCHED)
+
+    @property
+    def local(self) -> tuple[CityMethod, ...]:
+        return tuple(m for m in self.methods if m.kind is MethodKind.LOCAL)
+
+    @property
+    def ambiguous(self) -> tuple[CityMethod, ...]:
+        return tuple(m for m in self.methods if m.kind is MethodKind.AMBIGUOUS)
+
+
+@frozen
+class SharedMethod:
+    """A method (cluster, or a local method written alike) and the cities that use it."""
+
+    key: str
+    name: str
+    kind: MethodKind
+    cities: tuple[str, ...] = field(converter=_str_tuple)
+    range_label: str
+
+
+@frozen
+class CityPair:
+    """Overlap of two cities' methods."""
+
+    a: str
+    b: str
+    shared: int  #: methods both use
+    jaccard: float  #: shared / methods either uses (0.0 when both are empty)
+
+
+@frozen
+class SharedMethods:
+    """Which cities use which method; overlap counts and Jaccard per pair."""
+
+    cities: tuple[str, ...] = field(converter=_str_tuple)
+    methods: tuple[SharedMethod, ...] = field(converter=_shared_methods)  #: used by two or more cities first
+    matrix: tuple[tuple[int, ...], ...] = field(converter=_ints_tuple)  #: [i][j] = shared; [i][i] = own count
+    pairs: tuple[CityPair, ...] = field(converter=_city_pairs)
+
+
+@frozen
+class LevelCount:
+    """How many of a city's methods reach one evidence category at best."""
+
+    category: str  #: an EvidenceLevel value, ``not_on_scale``, ``unrated``, ``local`` or ``ambiguous``
+    label: str
+    count: int
+
+
+@frozen
+class EvidenceFlag:
+    """A method of a city that some registry rates no-effect or harmful."""
+
+    method: str
+    key: str
+    rating: SourcedRating
+
+
+@frozen
+class EvidenceProfile:
+    """Evidence of one city's methods on the common scale."""
+
+    city: str
+    total: int  #: methods counted (matched + local + ambiguous)
+    matched: int
+    local: int
+    ambiguous: int
+    counts: tuple[LevelCount, ...] = field(converter=_level_counts)  #: by highest level anywhere, then apart
+    effective: int  #: methods rated effective or better in some registry
+    flags: tuple[EvidenceFlag, ...] = field(converter=_evidence_flags)
+
+    @property
+    def effective_share(self) -> float:
+        """Share of all the city's methods rated effective or better somewhere."""
+        return self.effective / self.total if self.total else 0.0
+
+
+@frozen
+class Cell:
+    """One coverage cell: a row and column label, how many methods fall in it, which ones."""
+
+    row: str
+    column: str
+    count: int
+    methods: tuple[str, ...] = field(converter=_str_tuple)
+
+    @property
+    def gap(self) -> bool:
+        return self.count == 0
+
+
+@frozen
+class Coverage:
+    """What a city's classified methods cover; cells with no method are gaps."""
+
+    city: str
+    levels: tuple[str, ...] = field(converter=_str_tuple)  #: matrix rows (prevention levels)
+    settings: tuple[str, ...] = field(converter=_str_tuple)  #: matrix columns (settings)
+    matrix: tuple[Cell, ...] = field(converter=_cells)  #: row-major, len(levels) * len(settings)
+    ages: tuple[Cell, ...] = field(converter=_cells)  #: row "age", columns the age bands
+    substances: tuple[Cell, ...] = field(converter=_cells)  #: row "substance"
+    domains: tuple[Cell, ...] = field(converter=_cells)  #: row "domain"
+    unclassified: tuple[str, ...] = field(converter=_str_tuple)  #: methods with nothing to count
+
+    def cell(self, level: str, setting: str) -> Cell:
+        """The matrix cell of a prevention level and a setting."""
+        return self.matrix[self.levels.index(level) * len(self.settings) + self.settings.index(setting)]
+
+    @property
+    def gaps(self) -> tuple[Cell, ...]:
+        """Every uncovered cell: matrix, age bands, substances, domains."""
+        return tuple(c for c in (*self.matrix, *self.ages, *self.substances, *self.domains) if c.gap)
+
+
+@frozen
+class MethodTransfer:
+    """One method of a city: evidence from its own country or region apart from elsewhere."""
+
+    method: str
+    key: str
+    home: tuple[SourcedRating, ...] = field(converter=_sourced_ratings)
+    region: tuple[SourcedRating, ...] = field(converter=_sourced_ratings)
+    elsewhere: tuple[SourcedRating, ...] = field(converter=_sourced_ratings)
+    contradiction: str | None  #: why the ratings disagree, or None
+
+
+@frozen
+class Transferability:
+    """Per city: how its matched methods' evidence splits by where the registry is."""
+
+    city: str
+    country: str | None
+    region: str | None
+    methods: tuple[MethodTransfer, ...] = field(converter=_method_transfers)
+
+
+@frozen
+class Recommendation:
+    """A method rated effective or better that fills one of a city's gaps."""
+
+    key: str
+    name: str
+    score: float
+    fills: tuple[str, ...] = field(converter=_str_tuple)  #: the gaps it fills, as ``row × column``
+    reasons: tuple[str, ...] = field(converter=_str_tuple)
+    used_by: tuple[str, ...] = field(converter=_str_tuple)  #: compared cities that use it
+    ratings: tuple[SourcedRating, ...] = field(converter=_sourced_ratings)  #: every rating of every record
+    members: tuple[str, ...] = field(converter=_str_tuple)
+    urls: tuple[str, ...] = field(converter=_str_tuple)
+    caution: str | None  #: set when any registry rates it no-effect or harmful; always shown beside it
+
+
+@frozen
+class CityRecommendations:
+    """A city's ranked recommendations, and every proven method it does not use that peers use."""
+
+    city: str
+    recommendations: tuple[Recommendation, ...] = field(converter=_recommendations)
+    used_by_peers: tuple[Recommendation, ...] = field(converter=_recommendations)
+
+
+@frozen
+class Registry:
+    """A catalogue the comparison read: key, title, country, snapshot date and page."""
+
+    source: str
+    title: str
+    country: str | None
+    snapshot: str | None
+    url: str | None
+
+
+@frozen
+class Comparison:
+    """Everything :func:`prevcat.compare.compare` finds, per city and across cities."""
+
+    cities: tuple[CityInfo, ...] = field(converter=_city_infos)
+    shared: SharedMethods
+    profiles: tuple[EvidenceProfile, ...] = field(converter=_evidence_profiles)
+    coverage: tuple[Coverage, ...] = field(converter=_coverages)
+    transferability: tuple[Transferability, ...] = field(converter=_transferabilitys)
+    recommendations: tuple[CityRecommendations, ...] = field(converter=_city_recommendationss)
+    registries: tuple[Registry, ...] = field(converter=_registrys)  #: every catalogue the ratings come from
+
+    def city(self, name: str) -> CityInfo:
+        """The compared city of this name."""
+        for city in self.cities:
+            if city.name == name:
+                return city
+        raise KeyError(name)
+
+    def profile(self, name: str) -> EvidenceProfile:
+        return next(p for p in self.profiles if p.city == name)
+
+    def coverage_of(self, name: str) -> Coverage:
+        return next(c for c in self.coverage if c.city == name)
+
+    def transferability_of(self, name: str) -> Transferability:
+        return next(t for t in self.transferability if t.city == name)
+
+    def recommendations_for(self, name: str) -> CityRecommendations:
+        return next(r for r in self.recommendations if r.city == name)
+
+
+__all__ = [
+    "Cell",
+    "CityInfo",
+    "CityMethod",
+    "CityPair",
+    "CityRecommendations",
+    "Comparison",
+    "Coverage",
+    "EvidenceFlag",
+    "EvidenceProfile",
+    "LevelCount",
+    "Locality",
+    "MethodKind",
+    "MethodTransfer",
+    "Recommendation",
+    "Registry",
+    "SharedMethod",
+    "SharedMethods",
+    "Transferability",
+]

@@ -1,0 +1,133 @@
+"""Plugin commands: plugins, catalogues, import, new-plugin."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from prevcat.commands._common import load_catalogues_for_cli, plugins_dir_of, warn_problems
+from prevcat.plugins import PluginInfo, Registry, get_registry
+
+
+def _plugin_record(registry: Registry, info: PluginInfo) -> dict[str, Any]:
+    made = registry.registered_by(info.name)
+    return {
+        "name": info.name,
+        "version": info.version,
+        "kind": info.kind,
+        "module": info.module,
+        "distribution": info.distribution,
+        "hooks": list(info.hooks),
+        "importers": made["importers"],
+        "scales": made["scales"],
+        "glossary": made["glossary"],
+    }
+
+
+@click.command(name="plugins")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def plugins_command(ctx: click.Context, fmt: str) -> None:
+    """List loaded plugins: name, version, hooks, importers and scales registered."""
+    registry = get_registry(plugins_dir=plugins_dir_of(ctx))
+    records = [_plugin_record(registry, info) for info in registry.plugins]
+    if fmt == "json":
+        problems = [{"plugin": p.plugin, "stage": p.stage, "error": p.error} for p in registry.problems]
+        click.echo(json.dumps({"plugins": records, "problems": problems}, indent=2, ensure_ascii=False))
+        return
+    for record in records:
+        kind = "built-in" if record["kind"] == "builtin" else record["kind"]
+        click.echo(f"{record['name']} {record['version'] or '-'} ({kind})")
+        click.echo(f"  hooks:     {', '.join(record['hooks']) or '-'}")
+        click.echo(f"  importers: {', '.join(record['importers']) or '-'}")
+        click.echo(f"  scales:    {', '.join(record['scales']) or '-'}")
+        if record["glossary"]:
+            click.echo(f"  glossary:  {', '.join(record['glossary'])}")
+    warn_problems(registry.problems)
+
+
+@click.command(name="catalogues")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def catalogues_command(ctx: click.Context, fmt: str) -> None:
+    """List the bundled catalogue of every installed plugin, then any plugin problems.
+
+    One line per catalogue: source, title, interventions, ratings, rows rejected, snapshot date.
+    """
+    loaded = load_catalogues_for_cli(ctx)
+    rows: list[dict[str, Any]] = []
+    for catalogue in loaded.library.catalogues:
+        report = loaded.reports.get(catalogue.source)
+        rows.append({
+            "source": catalogue.source,
+            "title": catalogue.provenance.title,
+            "interventions": len(catalogue),
+            "ratings": sum(len(item.ratings) for item in catalogue),
+            "rejected": len(report.rejected) if report is not None else 0,
+            "snapshot": catalogue.provenance.snapshot,
+        })
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("No catalogues: install a registry plugin, or import your own file with 'prevcat import'.")
+    width = max((len(r["source"]) for r in rows), default=0)
+    for r in rows:
+        click.echo(
+            f"{r['source']:<{width}}  {r['title']}  |  {r['interventions']} interventions, "
+            f"{r['ratings']} ratings, {r['rejected']} rows rejected, snapshot {r['snapshot'] or 'unknown'}"
+        )
+
+
+@click.command(name="import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--source", "source", metavar="KEY", help="Source key, the prefix of every id (default: the file's stem)."
+)
+@click.option(
+    "--map", "mapping", metavar="STANDARD=COLUMN", multiple=True,
+    help="Read a standard column from a column of another name, e.g. --map name=Programmname.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the imported catalogue as prevcat JSON.")
+@click.pass_context
+def import_command(
+    ctx: click.Context, file: Path, source: str | None, mapping: tuple[str, ...], output: Path | None
+) -> None:
+    """Import your own catalogue (standard-column CSV or prevcat JSON) and print the report."""
+    from prevcat.importers.generic import GenericImporter, parse_mapping
+
+    registry = get_registry(plugins_dir=plugins_dir_of(ctx))
+    warn_problems(registry.problems)
+    importer = GenericImporter(source, parse_mapping(mapping), scales=registry.scales)
+    result = importer.read(file)
+    click.echo(result.report.format())
+    if output is not None:
+        from prevcat.serialize import dumps_catalogue
+
+        output.write_text(dumps_catalogue(result.catalogue), encoding="utf-8")
+        click.echo(f"wrote {len(result.catalogue)} interventions to {output}")
+
+
+@click.command(name="new-plugin")
+@click.argument("name")
+@click.option(
+    "-o", "--output", "directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+    show_default=True, help="Folder in which to create prevcat-NAME/.",
+)
+@click.option("--title", help="The registry's name, e.g. 'Nederlands Jeugdinstituut'.")
+def new_plugin_command(name: str, directory: Path, title: str | None) -> None:
+    """Create a working importer plugin package prevcat-NAME to start from."""
+    from prevcat.scaffold import plugin_names, scaffold_plugin
+
+    names = plugin_names(name)
+    target = scaffold_plugin(name, directory, title=title)
+    click.echo(f"created {target}")
+    click.echo(f"next: cd {target} && pip install -e '.[test]' && pytest && prevcat plugins")
+    click.echo(f"then replace src/{names.package}/data/{names.key}.csv with the registry's data")
+
+
+COMMANDS: list[click.Command] = [plugins_command, catalogues_command, import_command, new_plugin_command]

@@ -1,0 +1,92 @@
+"""``prevcat new-plugin``: write a working importer plugin package to start from.
+
+The package has a pyproject with the entry point in group ``prevcat``, an importer with its
+evidence scale, a tiny snapshot CSV with provenance, and a test suite built on
+:class:`prevcat.testing.ImporterContract`; it passes its own tests as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from importlib import resources
+from pathlib import Path
+
+from attrs import frozen
+
+from prevcat.errors import PrevcatError
+from prevcat.importers.generic import check_source_key
+
+__all__ = ["PluginNames", "plugin_names", "scaffold_plugin"]
+
+
+@frozen
+class PluginNames:
+    """The names a plugin for one source key goes by."""
+
+    key: str  #: the source key: ``myregistry``
+    dist: str  #: the distribution: ``prevcat-myregistry``
+    package: str  #: the import package: ``prevcat_myregistry``
+    class_name: str  #: the importer class: ``MyregistryImporter``
+
+
+def plugin_names(name: str) -> PluginNames:
+    """Names for ``NAME`` (``myregistry`` or ``prevcat-myregistry``); :class:`DataError` if invalid."""
+    key = name.strip()
+    if key.startswith("prevcat-") or key.startswith("prevcat_"):
+        key = key[len("prevcat-"):]
+    key = check_source_key(key)
+    package = "prevcat_" + key.replace("-", "_")
+    class_name = "".join(part.capitalize() for part in re.split(r"[-_]+", key) if part) + "Importer"
+    if not class_name[0].isalpha():
+        class_name = "Source" + class_name
+    return PluginNames(key=key, dist=f"prevcat-{key}", package=package, class_name=class_name)
+
+
+#: template file -> path in the new package (``{package}`` and ``{key}`` filled in)
+_FILES: dict[str, str] = {
+    "pyproject.toml.tmpl": "pyproject.toml",
+    "README.md.tmpl": "README.md",
+    "__init__.py.tmpl": "src/{package}/__init__.py",
+    "plugin.py.tmpl": "src/{package}/plugin.py",
+    "importer.py.tmpl": "src/{package}/importer.py",
+    "snapshot.csv.tmpl": "src/{package}/data/{key}.csv",
+    "test_plugin.py.tmpl": "tests/test_{package}.py",
+}
+
+
+def scaffold_plugin(
+    name: str,
+    directory: str | Path = ".",
+    *,
+    title: str | None = None,
+    today: dt.date | None = None,
+) -> Path:
+    """Write the package ``prevcat-NAME/`` inside ``directory``; returns its path.
+
+    Raises :class:`~prevcat.errors.PrevcatError` if that folder exists and is not empty.
+    """
+    from prevcat import __version__
+
+    names = plugin_names(name)
+    target = Path(directory) / names.dist
+    if target.exists() and any(target.iterdir()):
+        raise PrevcatError(f"{target} already exists and is not empty; choose another name or folder")
+    date = today or dt.date.today()
+    values = {
+        "key": names.key,
+        "dist": names.dist,
+        "package": names.package,
+        "class_name": names.class_name,
+        "title": (title or f"{names.key} registry").replace("\\", "").replace('"', "'"),
+        "snapshot": date.strftime("%Y-%m"),
+        "prevcat_version": __version__,
+    }
+    templates = resources.files("prevcat") / "scaffold_template"
+    for template, output in _FILES.items():
+        text = string.Template((templates / template).read_text(encoding="utf-8")).substitute(values)
+        path = target / output.format(package=names.package, key=names.key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return target

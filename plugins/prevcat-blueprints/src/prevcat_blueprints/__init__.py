@@ -1,0 +1,1 @@
+"""prevcat plugin: the Blueprints for Healthy Youth Development registry."""

@@ -1,0 +1,141 @@
+"""Reading portfolio files: what a valid file gives, and one located message per problem in a bad one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prevcat.errors import DataErrors
+from prevcat.evidence import Confidence
+from prevcat.model import AgeRange, Domain, PreventionLevel, Setting, Substance
+from prevcat.portfolio import load_portfolio, parse_portfolio
+
+DATA = Path(__file__).parent / "data" / "portfolios"
+
+
+def _messages(path: Path) -> list[str]:
+    with pytest.raises(DataErrors) as info:
+        load_portfolio(path)
+    return [e.format() for e in info.value.errors]
+
+
+def test_valid_file_gives_header_and_entries_in_order() -> None:
+    portfolio = load_portfolio(DATA / "good.toml")
+    assert (portfolio.city, portfolio.country, portfolio.language, portfolio.year) == ("Malå", "SE", "sv", 2014)
+    assert portfolio.sources == ("Småkommunprojektet BD & AC-län 2012-2014, konferenspresentation (Norsjö)",)
+    assert portfolio.file == str(DATA / "good.toml")
+    assert [e.name for e in portfolio.entries] == [
+        "EFFEKT-informatörer (Småkommunprojektet)",
+        "ANDT-kartläggning",
+        "Föräldraskapsstöd",
+        "MiniMili",
+        "Steg-för-Steg",
+    ]
+
+
+def test_pinned_entry_keeps_its_id_note_and_low_confidence() -> None:
+    pinned = load_portfolio(DATA / "good.toml").entries[0]
+    assert pinned.intervention == "xchange:effekt-orebro-pas"
+    assert pinned.classification is None
+    assert pinned.confidence is Confidence.LOW
+    assert pinned.note == "Pinned: the Swedish EFFEKT, not the German one."
+
+
+def test_local_classification_is_read_into_the_model() -> None:
+    survey = load_portfolio(DATA / "good.toml").entries[1]
+    assert survey.classification is not None
+    assert survey.classification.domains == (Domain.MONITORING,)
+    assert survey.classification.target.ages == AgeRange(13, 17)
+    assert Substance.DOPING in survey.classification.target.substances
+    assert (survey.since, survey.reach) == ("2012", "120")
+    assert survey.sources == ("https://example.org/a", "https://example.org/b")  # merged, no repeats
+    assert survey.confidence is Confidence.MEDIUM
+
+
+def test_single_strings_spaces_and_open_ages_are_accepted() -> None:
+    support = load_portfolio(DATA / "good.toml").entries[2]
+    assert support.classification is not None
+    assert support.classification.domains == (Domain.PREVENTION,)
+    target = support.classification.target
+    assert target.levels == (PreventionLevel.UNIVERSAL, PreventionLevel.SELECTIVE)
+    assert target.settings == (Setting.FAMILY, Setting.SOCIAL_SERVICES)
+    assert target.ages == AgeRange(3, None)
+
+
+def test_local_true_declares_local_without_classifying() -> None:
+    entries = load_portfolio(DATA / "good.toml").entries
+    assert entries[3].classification is not None and entries[3].classification.is_empty
+    assert entries[4].classification is None  # left to the resolver
+
+
+@pytest.mark.parametrize(
+    ("ages", "expected"),
+    [("13-17", AgeRange(13, 17)), ("18+", AgeRange(18, None)), ("16", AgeRange(16, 16)), ("0 – 5", AgeRange(0, 5))],
+)
+def test_age_bands(ages: str, expected: AgeRange) -> None:
+    data = {"city": "Ale", "country": "SE", "methods": [{"name": "X", "ages": ages}]}
+    entry = parse_portfolio(data).entries[0]
+    assert entry.classification is not None
+    assert entry.classification.target.ages == expected
+
+
+def test_bad_file_reports_every_problem_with_line_entry_and_field() -> None:
+    file = str(DATA / "bad.toml")
+    messages = _messages(DATA / "bad.toml")
+    expected = [
+        f"{file}, line 2: country: 'Sverige' is not an ISO 3166-1 alpha-2 code",
+        f"{file}, line 3: languag: unknown key 'languag'; did you mean 'language'?",
+        f"{file}, line 4: year: expected a year such as 2024, got '2014'",
+        f"{file}, line 8: methods[0].settings: 'skola' is not a setting; expected one of family, school,",
+        f"{file}, line 9: methods[0].confidenc: unknown key 'confidenc'; did you mean 'confidence'?",
+        f"{file}, line 11: methods[1]: missing required key 'name'",
+        f"{file}, line 16: methods[2].intervention: 'effekt' is not an intervention id",
+        f"{file}, line 17: methods[2].ages: '17-13' is not an age band",
+        f"{file}, line 21: methods[3].min_age: expected a whole number of years, got a string",
+        f"{file}, line 22: methods[3].domains: 'surveys' is not a domain; expected one of prevention,",
+        f"{file}, line 23: methods[3].confidence: 'very high' is not a confidence; expected one of high, medium, low",
+        f"{file}, line 26: methods[4].name: 'ABC-föräldragrupper' is listed twice (also methods[0])",
+        f"{file}, line 30: methods[5].intervention: an entry pinned to a registry intervention cannot also be "
+        "declared local",
+    ]
+    assert len(messages) == len(expected)
+    for message, start in zip(messages, expected, strict=True):
+        assert message.startswith(start), message
+
+
+def test_invalid_toml_names_the_line() -> None:
+    [message] = _messages(DATA / "syntax.toml")
+    assert message.startswith(f"{DATA / 'syntax.toml'}, line 5: not valid TOML")
+
+
+def test_missing_file_and_missing_header_keys() -> None:
+    [message] = _messages(DATA / "no-such-file.toml")
+    assert "cannot read the file" in message
+    with pytest.raises(DataErrors) as info:
+        parse_portfolio({"methods": [{"name": 3}, "EFFEKT"]}, file="x.toml")
+    assert [e.format() for e in info.value.errors] == [
+        "x.toml: city: missing required key 'city'",
+        "x.toml: country: missing required key 'country' (ISO 3166-1 alpha-2, e.g. 'SE', 'NO')",
+        "x.toml: methods[0].name: expected a non-empty string, got 3",
+        "x.toml: methods[1]: expected a table, got a string",
+    ]
+
+
+def test_a_portfolio_without_methods_is_an_error() -> None:
+    with pytest.raises(DataErrors, match=r"methods: no methods"):
+        parse_portfolio({"city": "Ale", "country": "SE"})
+
+
+def test_min_age_above_max_age_and_both_age_forms() -> None:
+    data = {
+        "city": "Ale",
+        "country": "SE",
+        "methods": [{"name": "A", "min_age": 18, "max_age": 12}, {"name": "B", "ages": "1-2", "max_age": 3}],
+    }
+    with pytest.raises(DataErrors) as info:
+        parse_portfolio(data)
+    assert [e.format() for e in info.value.errors] == [
+        "methods[0].min_age: min_age 18 is greater than max_age 12",
+        "methods[1].ages: give either ages or min_age/max_age, not both",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import prevcat_blueprints.plugin as plugin
+
 from prevcat.testing import ImporterContract
 
 HEADER = "id,Program,Program Rating,Endorsements,source_url,confidence\n"

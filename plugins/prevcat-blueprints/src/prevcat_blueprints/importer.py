@@ -19,8 +19,16 @@ from prevcat.importers.base import (
 )
 from prevcat.importers.csvio import TableRow, read_table
 from prevcat.importers.vocab import VocabularyMap, parse_age_band, span, split_multi
-from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel, Target
-
+from prevcat.model import (
+    AgeRange,
+    Alias,
+    Domain,
+    Intervention,
+    PreventionLevel,
+    Setting,
+    Substance,
+    Target,
+)
 from prevcat_blueprints import mappings as m
 from prevcat_blueprints.merge import merge
 from prevcat_blueprints.names import name_forms, split_remarks
@@ -65,8 +73,9 @@ TRANSLATED = frozenset(
 )
 
 _FORMERLY = re.compile(r"^formerly\s+(?P<name>.+)$", re.IGNORECASE)
-_ADAPTS = re.compile(r"^(?:adaptation of|adapted from|based on|.*\bversion (?:related to|of))\s+(?P<name>.+)$",
-                     re.IGNORECASE)
+_ADAPTS = re.compile(
+    r"^(?:adaptation of|adapted from|based on|.*\bversion (?:related to|of))\s+(?P<name>.+)$", re.IGNORECASE
+)
 _AND = re.compile(r"(\d)\s+and\s+(\d)", re.IGNORECASE)
 
 
@@ -111,7 +120,8 @@ class BlueprintsImporter(Importer):
 
 
 def _rejected(row: TableRow, field: str | None, reason: str) -> RejectedRow:
-    return RejectedRow(row=row.row, line=row.line, field=field, reason=reason, native_id=row.get("id") or None)
+    native = row.get("id") or None
+    return RejectedRow(row=row.row, line=row.line, field=field, reason=reason, native_id=native)
 
 
 def translate(row: Row) -> Intervention:
@@ -129,6 +139,10 @@ def translate(row: Row) -> Intervention:
     endorsed, own = endorsements(row, url, confidence)
     levels = _mapped(row, "Continuum of Intervention", m.LEVELS, "prevention level")
     aliases, original = names(row, name)
+    settings: list[Setting] = _mapped(row, "Program Setting", m.SETTINGS, "setting")
+    substances: list[Substance] = _mapped(
+        row, "Program Outcomes", m.OUTCOMES, "substance or behaviour", store=False
+    )
     for column in row.row.cells:
         if column not in TRANSLATED and column != "__overflow__":
             row.keep(column)
@@ -143,8 +157,8 @@ def translate(row: Row) -> Intervention:
         target=Target(
             levels=levels,
             ages=ages(row),
-            settings=_mapped(row, "Program Setting", m.SETTINGS, "setting"),
-            substances=_mapped(row, "Program Outcomes", m.OUTCOMES, "substance or behaviour", store=False),
+            settings=settings,
+            substances=substances,
         ),
         domains=domains(row, name, levels),
         original=original,
@@ -168,7 +182,9 @@ def template(url: str | None) -> str | None:
     return None
 
 
-def own_rating(row: Row, endorsed_own: str | None, url: str | None, confidence: Confidence | None) -> list[Rating]:
+def own_rating(
+    row: Row, endorsed_own: str | None, url: str | None, confidence: Confidence | None
+) -> list[Rating]:
     """Blueprints' own rating on the scale version of the page it was read from."""
     label = row.get("Program Rating")
     if label and endorsed_own and endorsed_own.casefold() != label.casefold():

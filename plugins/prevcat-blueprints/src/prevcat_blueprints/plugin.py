@@ -7,7 +7,6 @@ from collections.abc import Callable
 from prevcat import hookimpl
 from prevcat.evidence import EvidenceScale
 from prevcat.importers.base import Importer
-
 from prevcat_blueprints.importer import BlueprintsImporter
 from prevcat_blueprints.scales import ALL_SCALES
 

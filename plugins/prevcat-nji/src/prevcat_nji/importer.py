@@ -26,7 +26,7 @@ from prevcat.importers.base import (
     make_report,
 )
 from prevcat.importers.csvio import TableRow, read_table
-from prevcat.importers.vocab import VocabularyMap, split_multi, span
+from prevcat.importers.vocab import VocabularyMap, span, split_multi
 from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel, Setting, Substance, Target
 from prevcat_nji import mappings as m
 from prevcat_nji.ages import parse_dutch_ages
@@ -269,7 +269,9 @@ class NjiImporter(Importer):
             out.country, why = parse_country(row.get(COUNTRY))
             if why:
                 warnings.items.append(
-                    ImportWarning(f"{row.get(COUNTRY)!r} {why}", row=row.row, field=COUNTRY, value=row.get(COUNTRY))
+                    ImportWarning(
+                        f"{row.get(COUNTRY)!r} {why}", row=row.row, field=COUNTRY, value=row.get(COUNTRY)
+                    )
                 )
         out.extra = [(c, row.get(c)) for c in VERBATIM if row.get(c)]
         if not out.ratings:

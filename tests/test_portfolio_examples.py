@@ -15,7 +15,8 @@ CITIES = {
     "ale": "Ale", "arjeplog": "Arjeplog", "arvidsjaur": "Arvidsjaur", "goteborg": "Göteborg", "mala": "Malå",
     "norsjo": "Norsjö", "orebro": "Örebro", "oslo": "Oslo", "sorsele": "Sorsele", "stockholm": "Stockholm",
 }
-SHARED = Path(os.environ.get("PREVCAT_SHARED", ROOT.parent / "shared")) / "data" / "portfolios" / "cities.yaml"
+SHARED_DIR = Path(os.environ.get("PREVCAT_SHARED", ROOT.parent / "shared"))
+SHARED = SHARED_DIR / "data" / "portfolios" / "cities.yaml"
 
 
 def test_there_is_one_file_per_city() -> None:

@@ -22,7 +22,8 @@ def _messages(path: Path) -> list[str]:
 
 def test_valid_file_gives_header_and_entries_in_order() -> None:
     portfolio = load_portfolio(DATA / "good.toml")
-    assert (portfolio.city, portfolio.country, portfolio.language, portfolio.year) == ("Malå", "SE", "sv", 2014)
+    header = (portfolio.city, portfolio.country, portfolio.language, portfolio.year)
+    assert header == ("Malå", "SE", "sv", 2014)
     assert portfolio.sources == ("Småkommunprojektet BD & AC-län 2012-2014, konferenspresentation (Norsjö)",)
     assert portfolio.file == str(DATA / "good.toml")
     assert [e.name for e in portfolio.entries] == [
@@ -71,7 +72,12 @@ def test_local_true_declares_local_without_classifying() -> None:
 
 @pytest.mark.parametrize(
     ("ages", "expected"),
-    [("13-17", AgeRange(13, 17)), ("18+", AgeRange(18, None)), ("16", AgeRange(16, 16)), ("0 – 5", AgeRange(0, 5))],
+    [
+        ("13-17", AgeRange(13, 17)),
+        ("18+", AgeRange(18, None)),
+        ("16", AgeRange(16, 16)),
+        ("0 – 5", AgeRange(0, 5)),
+    ],
 )
 def test_age_bands(ages: str, expected: AgeRange) -> None:
     data = {"city": "Ale", "country": "SE", "methods": [{"name": "X", "ages": ages}]}
@@ -94,10 +100,10 @@ def test_bad_file_reports_every_problem_with_line_entry_and_field() -> None:
         f"{file}, line 17: methods[2].ages: '17-13' is not an age band",
         f"{file}, line 21: methods[3].min_age: expected a whole number of years, got a string",
         f"{file}, line 22: methods[3].domains: 'surveys' is not a domain; expected one of prevention,",
-        f"{file}, line 23: methods[3].confidence: 'very high' is not a confidence; expected one of high, medium, low",
+        f"{file}, line 23: methods[3].confidence: 'very high' is not a confidence; expected one of high,",
         f"{file}, line 26: methods[4].name: 'ABC-föräldragrupper' is listed twice (also methods[0])",
-        f"{file}, line 30: methods[5].intervention: an entry pinned to a registry intervention cannot also be "
-        "declared local",
+        f"{file}, line 30: methods[5].intervention: an entry pinned to a registry intervention cannot "
+        "also be declared local",
     ]
     assert len(messages) == len(expected)
     for message, start in zip(messages, expected, strict=True):

@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from prevcat.commands._common import load_catalogues_for_cli, plugins_dir_of, warn_problems
-from prevcat.plugins import PluginInfo, Registry, get_registry
+from prevcat.commands._common import plugins_dir_of, warn_problems
+from prevcat.plugins import PluginInfo, Registry, get_registry, load_catalogues
 
 
 def _plugin_record(registry: Registry, info: PluginInfo) -> dict[str, Any]:
@@ -57,7 +57,7 @@ def catalogues_command(ctx: click.Context, fmt: str) -> None:
 
     One line per catalogue: source, title, interventions, ratings, rows rejected, snapshot date.
     """
-    loaded = load_catalogues_for_cli(ctx)
+    loaded = load_catalogues(plugins_dir=plugins_dir_of(ctx))
     rows: list[dict[str, Any]] = []
     for catalogue in loaded.library.catalogues:
         report = loaded.reports.get(catalogue.source)
@@ -71,6 +71,7 @@ def catalogues_command(ctx: click.Context, fmt: str) -> None:
         })
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        warn_problems(loaded.problems)
         return
     if not rows:
         click.echo("No catalogues: install a registry plugin, or import your own file with 'prevcat import'.")
@@ -80,6 +81,7 @@ def catalogues_command(ctx: click.Context, fmt: str) -> None:
             f"{r['source']:<{width}}  {r['title']}  |  {r['interventions']} interventions, "
             f"{r['ratings']} ratings, {r['rejected']} rows rejected, snapshot {r['snapshot'] or 'unknown'}"
         )
+    warn_problems(loaded.problems)
 
 
 @click.command(name="import")

@@ -203,6 +203,15 @@ class GenericImporter(Importer):
 
     # -- reading -----------------------------------------------------------------------
 
+    def read_snapshot(self) -> ImportResult:
+        """Read the bundled snapshot (for subclasses that bundle one), with its provenance."""
+        snap = self.snapshot()
+        result = super().read_snapshot()
+        if snap is not None and snap.provenance.source == result.catalogue.source:
+            catalogue = Catalogue(provenance=snap.provenance, interventions=result.catalogue.interventions)
+            return ImportResult(catalogue=catalogue, report=result.report)
+        return result
+
     def read(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
         """Read a CSV or prevcat JSON file (path or open file)."""
         if isinstance(source, (str, Path)):

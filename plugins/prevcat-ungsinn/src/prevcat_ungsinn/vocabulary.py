@@ -1,0 +1,148 @@
+"""Turning one Ungsinn row's descriptive cells into model values, with what could not be mapped."""
+
+from __future__ import annotations
+
+import re
+
+from prevcat.importers.vocab import parse_age_band, span, split_multi
+from prevcat.model import AgeRange, Alias, Domain, PreventionLevel, Setting, Substance
+from prevcat_ungsinn.mappings import (
+    ALIAS_LANGS,
+    ALIAS_QUALIFIERS,
+    COUNTRY_NAMES,
+    ORIGINS,
+    PREVENTION_TERMS,
+    SCHOOL_STAGES,
+    SETTINGS,
+    SUBSTANCE_KEYWORDS,
+    TRINN,
+    TRINN_OFFSET,
+)
+
+_TRAILING_BRACKET = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
+_ACRONYM = r"[A-ZÆØÅ][A-ZÆØÅ0-9]*(?:-[A-ZÆØÅ0-9]+)*"
+_BRACKET_ACRONYM = re.compile(rf"\(({_ACRONYM})\)")
+_DASH_PREFIX = re.compile(rf"^({_ACRONYM}(?: {_ACRONYM})*) – ")
+
+
+def without_bracket(term: str) -> str:
+    """``skole (videregående)`` → ``skole``; other terms unchanged."""
+    match = _TRAILING_BRACKET.match(term)
+    return match.group(1) if match and match.group(1) else term
+
+
+def map_settings(cell: str) -> tuple[list[Setting], list[str]]:
+    """``Arena`` → settings and unmapped terms (a trailing bracket is tried without it)."""
+    settings: list[Setting] = []
+    unmapped: list[str] = []
+    for term in split_multi(cell):
+        found = SETTINGS.lookup(term) or SETTINGS.lookup(without_bracket(term))
+        if found is None:
+            unmapped.append(term)
+            continue
+        settings.extend(s for s in found if s not in settings)
+    return settings, unmapped
+
+
+def map_prevention(cell: str) -> tuple[list[PreventionLevel], bool, list[str]]:
+    """``Forebyggingsnivå`` → (levels, whether "behandling" is named, unmapped terms)."""
+    values, unmapped = PREVENTION_TERMS.map(split_multi(cell))
+    levels = [v for v in values if isinstance(v, PreventionLevel)]
+    return levels, Domain.TREATMENT in values, unmapped
+
+
+def domains_for(levels: list[PreventionLevel], treatment: bool) -> tuple[Domain, ...] | None:
+    """Prevention when a prevention level is named, treatment for "behandling"; None if neither."""
+    domains = ([Domain.PREVENTION] if levels else []) + ([Domain.TREATMENT] if treatment else [])
+    return tuple(domains) or None
+
+
+def parse_age_part(part: str) -> AgeRange | None:
+    """One ``Alder`` part: a school stage, an age band or grades, or "N. trinn" school years."""
+    stage = SCHOOL_STAGES.get(" ".join(part.split()).casefold())
+    if stage is not None:
+        return stage
+    band = parse_age_band(part)
+    if band is not None:
+        return band
+    years = [int(n) for n in TRINN.findall(part)]
+    if years:
+        return AgeRange(min(years) + TRINN_OFFSET, max(years) + TRINN_OFFSET + 1)
+    return None
+
+
+def map_ages(cell: str) -> tuple[AgeRange | None, list[str]]:
+    """``Alder`` → one covering range (None when the cell gives none) and unparsed parts."""
+    ranges: list[AgeRange] = []
+    unparsed: list[str] = []
+    for part in split_multi(cell):
+        parsed = parse_age_part(part)
+        if parsed is None:
+            unparsed.append(part)
+        else:
+            ranges.append(parsed)
+    return (span(ranges) if ranges else None), unparsed
+
+
+def map_substances(target_group: str) -> list[Substance]:
+    """What ``Målgruppe`` says a method addresses, by :data:`SUBSTANCE_KEYWORDS`."""
+    text = target_group.casefold()
+    found: list[Substance] = []
+    for keyword, substances in SUBSTANCE_KEYWORDS:
+        if keyword in text:
+            found.extend(s for s in substances if s not in found)
+    return found
+
+
+def map_origin(cell: str) -> tuple[str | None, str | None, bool]:
+    """``Opprinnelsesland / originalprogram`` → (country, original, whether the cell is known).
+
+    Cells in :data:`ORIGINS` are read from the table; any other cell gives a country only when
+    it opens with a country name (and is reported, since the original cannot be told).
+    """
+    cell = cell.strip()
+    if not cell:
+        return None, None, True
+    if cell in ORIGINS:
+        country, original = ORIGINS[cell]
+        return country, original, True
+    head = re.split(r"\s*[–(;,]\s*", cell, maxsplit=1)[0]
+    return COUNTRY_NAMES.get(head.strip().casefold()), None, False
+
+
+def _alias(name: str, lang: str | None = None) -> Alias:
+    return Alias(name, lang if lang is not None else ALIAS_LANGS.get(name))
+
+
+def other_names(cell: str) -> list[Alias]:
+    """``Andre navn`` (``;``-separated; `` / `` joins two names of one version) → aliases.
+
+    A known qualifier in brackets ("(original)", "(tidligere navn)") is removed from the name;
+    an unknown bracket stays part of the name; "Name (ACR)" gives both the name and the acronym.
+    """
+    aliases: list[Alias] = []
+    for entry in split_multi(cell, ";"):
+        match = _TRAILING_BRACKET.match(entry)
+        if match and match.group(2).strip().casefold() in ALIAS_QUALIFIERS:
+            entry = match.group(1)
+        for name in (part.strip() for part in entry.split(" / ")):
+            if name:
+                aliases.extend(names_in(name))
+    return aliases
+
+
+def names_in(title: str) -> list[Alias]:
+    """A title and the names inside it: "Name (ACR)" → name and acronym; "ACR – rest" → ACR."""
+    names = [_alias(title)]
+    acronyms = _BRACKET_ACRONYM.findall(title)
+    for acronym in acronyms:
+        names.append(_alias(acronym))
+    match = _TRAILING_BRACKET.match(title)
+    if match and match.group(2) in acronyms and " / " not in match.group(1):
+        names.append(_alias(match.group(1)))  # "Multisystemisk terapi (MST)"
+    elif match and re.fullmatch(_ACRONYM, match.group(1)):
+        names.extend((_alias(match.group(1)), _alias(match.group(2))))  # "VIP (Veiledning og ...)"
+    prefix = _DASH_PREFIX.match(title)
+    if prefix:
+        names.append(_alias(prefix.group(1)))
+    return names

@@ -1,0 +1,233 @@
+"""A comparison as a plain document: titled sections of paragraphs and tables.
+
+Text and Markdown render this same document, so they always say the same things; the HTML
+report has its own template but reads the same helpers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from attrs import field, frozen
+
+from prevcat.compare_coverage import label
+from prevcat.compare_model import (
+    CityInfo,
+    Comparison,
+    EvidenceProfile,
+    MethodKind,
+    Recommendation,
+    SourcedRating,
+)
+
+
+def _strs(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _rows(values: Iterable[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(row) for row in values)
+
+
+def _blocks(values: Iterable[Table | Paragraph]) -> tuple[Table | Paragraph, ...]:
+    return tuple(values)
+
+
+def _sections(values: Iterable[Section]) -> tuple[Section, ...]:
+    return tuple(values)
+
+
+@frozen
+class Paragraph:
+    """Text; ``items`` render as a bullet list under it."""
+
+    text: str
+    items: tuple[str, ...] = field(default=(), converter=_strs)
+
+
+@frozen
+class Table:
+    """A table with a header row."""
+
+    header: tuple[str, ...] = field(converter=_strs)
+    rows: tuple[tuple[str, ...], ...] = field(converter=_rows)
+    caption: str | None = None
+
+
+@frozen
+class Section:
+    title: str
+    blocks: tuple[Table | Paragraph, ...] = field(converter=_blocks)
+    level: int = 2
+
+
+@frozen
+class Document:
+    title: str
+    sections: tuple[Section, ...] = field(converter=_sections)
+
+
+def percent(value: float) -> str:
+    return f"{round(value * 100)}%"
+
+
+def rating_text(rating: SourcedRating) -> str:
+    """``ungsinn (NO): “evidensnivå 0 – uvirksomt tiltak” → no effect``."""
+    level = rating.rating.level.label if rating.rating.level else "not on the common scale"
+    where = f"{rating.source} ({rating.registry_country})" if rating.registry_country else rating.source
+    db = f", database {rating.rating.database}" if rating.rating.database else ""
+    return f"{where}{db}: “{rating.rating.label}” → {level} [{rating.rating.scale}]"
+
+
+def city_summary_rows(comparison: Comparison) -> list[list[str]]:
+    rows = []
+    for city, profile, cov in zip(comparison.cities, comparison.profiles, comparison.coverage, strict=True):
+        rows.append([
+            city.name,
+            city.country or "",
+            str(profile.total),
+            str(profile.matched),
+            str(profile.local),
+            str(profile.ambiguous),
+            f"{profile.effective} ({percent(profile.effective_share)})",
+            str(len({f.key for f in profile.flags})),
+            f"{len(cov.gaps)}/{len(cov.matrix) + len(cov.ages) + len(cov.substances) + len(cov.domains)}",
+        ])
+    return rows
+
+
+SUMMARY_HEADER = (
+    "city", "country", "methods", "matched", "local", "ambiguous", "effective+", "flagged", "gaps",
+)
+
+
+def _method_rows(city: CityInfo) -> list[list[str]]:
+    rows = []
+    for m in city.methods:
+        resolved = m.name if m.kind is MethodKind.MATCHED else (
+            "candidates: " + ", ".join(m.candidates) if m.candidates else "—"
+        )
+        rows.append([
+            " / ".join(m.local_names),
+            m.kind.value,
+            resolved,
+            m.range_label if m.kind is MethodKind.MATCHED else "",
+            "disputed" if m.disputed else "",
+        ])
+    return rows
+
+
+def _profile_text(profile: EvidenceProfile) -> str:
+    parts = [f"{c.label}: {c.count}" for c in profile.counts if c.count]
+    return "; ".join(parts) or "no methods"
+
+
+def _recommendation_row(rec: Recommendation) -> list[str]:
+    return [
+        rec.name,
+        f"{rec.score:g}",
+        ", ".join(rec.used_by) or "—",
+        "; ".join(rec.reasons),
+        f"CAUTION: {rec.caution}" if rec.caution else "",
+    ]
+
+
+def build(comparison: Comparison, *, max_recommendations: int = 5) -> Document:
+    """The comparison as sections: summary, shared methods, per-city evidence, coverage, recommendations."""
+    names = [c.name for c in comparison.cities]
+    sections: list[Section] = [
+        Section("Summary", [Table(SUMMARY_HEADER, city_summary_rows(comparison))]),
+    ]
+    shared = [m for m in comparison.shared.methods if len(m.cities) > 1]
+    shared_blocks: list[Table | Paragraph] = []
+    if shared:
+        shared_blocks.append(
+            Table(("method", "kind", "evidence", "cities"),
+                  [[m.name, m.kind.value, m.range_label if m.kind is MethodKind.MATCHED else "",
+                    ", ".join(m.cities)] for m in shared])
+        )
+    else:
+        shared_blocks.append(Paragraph("No method is used by more than one of these cities."))
+    if len(names) > 1:
+        shared_blocks.append(
+            Table(("", *names), [[a, *(str(v) for v in row)] for a, row in
+                                 zip(names, comparison.shared.matrix, strict=True)],
+                  caption="Methods in common (diagonal: the city's own count)")
+        )
+        shared_blocks.append(
+            Table(("city", "city", "shared", "Jaccard"),
+                  [[p.a, p.b, str(p.shared), f"{p.jaccard:.2f}"] for p in comparison.shared.pairs])
+        )
+    sections.append(Section("Shared methods", shared_blocks))
+
+    for city in comparison.cities:
+        profile = comparison.profile(city.name)
+        cov = comparison.coverage_of(city.name)
+        transfer = comparison.transferability_of(city.name)
+        recs = comparison.recommendations_for(city.name)
+        where = ", ".join(x for x in (city.country, city.region, city.language) if x)
+        blocks: list[Table | Paragraph] = [
+            Paragraph(f"{city.name} ({where}): {profile.total} methods, "
+                      f"{profile.effective} rated effective or better somewhere "
+                      f"({percent(profile.effective_share)})."),
+            Paragraph("Evidence profile (each method under its highest level anywhere): "
+                      + _profile_text(profile)),
+            Table(("as written", "resolved", "method", "evidence range", ""), _method_rows(city)),
+        ]
+        if profile.flags:
+            blocks.append(Paragraph(
+                "Rated no effect or harmful somewhere:",
+                [f"{f.method} — {rating_text(f.rating)}" for f in profile.flags],
+            ))
+        contradictions = [m for m in transfer.methods if m.contradiction]
+        if transfer.methods:
+            blocks.append(Table(
+                ("method", f"evidence in {city.country or '?'}", f"in the {city.region or '?'} region",
+                 "elsewhere"),
+                [[m.method, "; ".join(rating_text(r) for r in m.home) or "—",
+                  "; ".join(rating_text(r) for r in m.region) or "—",
+                  "; ".join(rating_text(r) for r in m.elsewhere) or "—"] for m in transfer.methods],
+                caption="Transferability: evidence from the city's country and region apart from elsewhere",
+            ))
+        if contradictions:
+            blocks.append(
+                Paragraph("Contradictions:", [f"{m.method}: {m.contradiction}" for m in contradictions])
+            )
+        if city.ambiguous:
+            blocks.append(Paragraph(
+                "Not resolved (ambiguous; pin one with 'intervention' in the portfolio file):",
+                [f"{m.name}: {', '.join(m.candidates) or 'no candidates listed'}" for m in city.ambiguous],
+            ))
+        blocks.append(Table(
+            ("setting \\ level", *(label(level) for level in cov.levels)),
+            [[label(s), *(str(cov.cell(level, s).count) for level in cov.levels)] for s in cov.settings],
+            caption="Coverage: methods per setting and prevention level (0 = gap)",
+        ))
+        blocks.append(Table(
+            ("", *(c.column for c in cov.ages), *(c.column for c in cov.substances)),
+            [["methods", *(str(c.count) for c in (*cov.ages, *cov.substances))]],
+            caption="Coverage: age bands and substances",
+        ))
+        blocks.append(Table(
+            tuple(label(c.column) for c in cov.domains),
+            [[str(c.count) for c in cov.domains]],
+            caption="Coverage: domains",
+        ))
+        if cov.unclassified:
+            blocks.append(Paragraph("Not classified (counted in no coverage cell): "
+                                    + "; ".join(cov.unclassified)))
+        if recs.recommendations:
+            blocks.append(Table(
+                ("recommended method", "score", "used by", "reasons", "caution"),
+                [_recommendation_row(r) for r in recs.recommendations[:max_recommendations]],
+                caption="Recommendations: methods rated effective or better that fill a gap",
+            ))
+        else:
+            blocks.append(Paragraph("No recommendation: no proven method fills one of the gaps."))
+        sections.append(Section(city.name, blocks))
+
+    sections.append(Section("Registries", [Table(
+        ("source", "registry", "country", "snapshot", "url"),
+        [[r.source, r.title, r.country or "", r.snapshot or "", r.url or ""] for r in comparison.registries],
+    )]))
+    return Document("Portfolio comparison: " + ", ".join(names), sections)

@@ -19,6 +19,7 @@ from prevcat.errors import PrevcatError
 COMMAND_MODULES: tuple[str, ...] = (
     "prevcat.commands.core",
     "prevcat.commands.plugins",
+    "prevcat.commands.portfolio",
 )
 
 

@@ -1,0 +1,1 @@
+"""prevcat plugin: the CrimeSolutions registry of the US National Institute of Justice."""

@@ -102,9 +102,10 @@ def import_command(
     """Import your own catalogue (standard-column CSV or prevcat JSON) and print the report."""
     from prevcat.importers.generic import GenericImporter, parse_mapping
 
+    columns = parse_mapping(mapping)
     registry = get_registry(plugins_dir=plugins_dir_of(ctx))
     warn_problems(registry.problems)
-    importer = GenericImporter(source, parse_mapping(mapping), scales=registry.scales)
+    importer = GenericImporter(source, columns, scales=registry.scales)
     result = importer.read(file)
     click.echo(result.report.format())
     if output is not None:

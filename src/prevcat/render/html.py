@@ -8,6 +8,7 @@ plain geometry and drawn by the template as inline SVG.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import jinja2
@@ -174,8 +175,14 @@ def _environment() -> jinja2.Environment:
 ENV = _environment()
 
 
-def render_html(comparison: Comparison, *, title: str | None = None, max_recommendations: int = 10) -> str:
-    """The comparison as one self-contained HTML page."""
+def render_html(
+    comparison: Comparison,
+    *,
+    title: str | None = None,
+    max_recommendations: int = 10,
+    focus: Sequence[str] | None = None,
+) -> str:
+    """The comparison as one self-contained HTML page (per-city sections only for ``focus``, if given)."""
     names = [c.name for c in comparison.cities]
     template = ENV.get_template("report.html.j2")
     return template.render(
@@ -192,4 +199,5 @@ def render_html(comparison: Comparison, *, title: str | None = None, max_recomme
         version=__version__,
         gap_colour=GAP_COLOUR,
         heat=HEAT,
+        focus=tuple(focus) if focus is not None else None,
     )

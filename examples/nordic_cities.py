@@ -1,0 +1,37 @@
+"""Compare Göteborg, Örebro, Ale, Oslo and Stockholm: shared methods, evidence, gaps, recommendations.
+
+Run with no arguments: prints an overview and writes an HTML report to out/nordic_cities.html
+(under the repository root).  ``--out FILE`` writes the report elsewhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from prevcat.compare_files import compare_files, find_portfolios
+from prevcat.render.html import render_html
+from prevcat.render.summary import render_summary
+
+ROOT = Path(__file__).resolve().parent.parent
+PORTFOLIOS = Path(__file__).resolve().parent / "portfolios"
+CITIES = ("Göteborg", "Örebro", "Ale", "Oslo", "Stockholm")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = ROOT / "out" / "nordic_cities.html"
+    parser.add_argument("--out", type=Path, default=default, help="HTML report path")
+    args = parser.parse_args()
+
+    comparison = compare_files(find_portfolios(PORTFOLIOS, CITIES))
+    print("Nordic cities: " + ", ".join(CITIES) + "\n")
+    print(render_summary(comparison, recommendations=3))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    html = render_html(comparison, title="Nordic cities: " + ", ".join(CITIES))
+    args.out.write_text(html, encoding="utf-8")
+    print(f"HTML report: {args.out}")
+
+
+if __name__ == "__main__":
+    main()

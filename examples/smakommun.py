@@ -1,0 +1,36 @@
+"""Compare the five small municipalities of Småkommunprojektet: Norsjö, Sorsele, Malå, Arvidsjaur, Arjeplog.
+
+Run with no arguments: prints an overview and writes an HTML report to out/smakommun.html
+(under the repository root).  ``--out FILE`` writes the report elsewhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from prevcat.compare_files import compare_files, find_portfolios
+from prevcat.render.html import render_html
+from prevcat.render.summary import render_summary
+
+ROOT = Path(__file__).resolve().parent.parent
+PORTFOLIOS = Path(__file__).resolve().parent / "portfolios"
+CITIES = ("Norsjö", "Sorsele", "Malå", "Arvidsjaur", "Arjeplog")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "out" / "smakommun.html", help="HTML report path")
+    args = parser.parse_args()
+
+    comparison = compare_files(find_portfolios(PORTFOLIOS, CITIES))
+    print("Småkommunprojektet: five small municipalities in Västerbotten and Norrbotten\n")
+    print(render_summary(comparison, recommendations=3))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(render_html(comparison, title="Småkommunprojektet: " + ", ".join(CITIES)),
+                        encoding="utf-8")
+    print(f"HTML report: {args.out}")
+
+
+if __name__ == "__main__":
+    main()

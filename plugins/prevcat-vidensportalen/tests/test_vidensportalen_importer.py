@@ -1,0 +1,192 @@
+"""The Vidensportalen importer: the A-D declaration as a profile, Danish vocabulary, tricky rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from prevcat_vidensportalen.importer import VidensportalenImporter
+from prevcat_vidensportalen.mappings import DIMENSIONS
+from prevcat_vidensportalen.scales import DECLARATION_SCALE
+
+from prevcat import (
+    AgeRange,
+    Alias,
+    Catalogue,
+    Confidence,
+    Direction,
+    Domain,
+    ImportResult,
+    PreventionLevel,
+    ResultsFirstTier,
+    Setting,
+    Substance,
+)
+
+HEADER = (
+    "id,Indsats,Tema,Målgruppe,Alder,Vidensgrundlag Målgruppe,Vidensgrundlag Metode,"
+    "Vidensgrundlag Effekt,Effekt (kort),Oprindelsesland / oprindeligt program,Andre navne,confidence\n"
+)
+
+
+@pytest.fixture(scope="module")
+def result() -> ImportResult:
+    return VidensportalenImporter().read_snapshot()
+
+
+@pytest.fixture(scope="module")
+def catalogue(result: ImportResult) -> Catalogue:
+    return result.catalogue
+
+
+def read_rows(tmp_path: Path, *rows: str) -> ImportResult:
+    path = tmp_path / "vidensportalen.csv"
+    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return VidensportalenImporter().read(path)
+
+
+def test_snapshot_imports_every_row(result: ImportResult) -> None:
+    assert (result.report.rows_read, result.report.imported, len(result.catalogue)) == (12, 12, 12)
+
+
+def test_declaration_scale_makes_no_effect_claim() -> None:
+    assert DECLARATION_SCALE.ordinal is False
+    assert DECLARATION_SCALE.labels == ("D", "C", "B", "A")
+    assert all(
+        level.level is None and level.direction is Direction.UNKNOWN for level in DECLARATION_SCALE.levels
+    )
+
+
+def test_declaration_is_one_rating_per_knowledge_type(catalogue: Catalogue) -> None:
+    mst = catalogue.get("vidensportalen:mst")
+    assert [(r.outcome, r.label) for r in mst.ratings] == [
+        ("Vidensgrundlag Målgruppe", "A"),
+        ("Vidensgrundlag Metode", "A"),
+        ("Vidensgrundlag Implementering", "B"),
+    ]  # Effekt and Økonomi not confirmed: no rating
+    assert all(r.scale == DECLARATION_SCALE.ref and r.level is None for r in mst.ratings)
+    assert all(r.tier is ResultsFirstTier.INSUFFICIENT_EVIDENCE for r in mst.ratings)
+    assert mst.evidence.range_label == "unrated"  # nothing forced onto effect levels
+    assert mst.ratings[0].url is not None and mst.ratings[0].url.endswith("@@declaration_view")
+    assert mst.ratings[0].confidence is Confidence.HIGH
+
+
+def test_snapshot_scores_match_the_documented_profiles(catalogue: Catalogue) -> None:
+    profiles = {
+        item.native_id: "/".join(
+            next((r.label for r in item.ratings if r.outcome == d), "-") for d in DIMENSIONS
+        )
+        for item in catalogue
+        if item.ratings
+    }
+    assert profiles == {
+        "mst": "A/A/B/-/-",
+        "pmto": "A/A/-/-/-",
+        "de-utrolige-aar-basic": "A/A/A/-/-",
+        "triple-p-niveau-4-5": "B/B/-/-/-",
+    }
+
+
+def test_fft_and_art_declarations_unconfirmed_give_no_ratings(catalogue: Catalogue) -> None:
+    assert catalogue.get("vidensportalen:fft").ratings == ()
+    assert catalogue.get("vidensportalen:art").ratings == ()
+
+
+def test_effekt_kort_is_kept_verbatim_and_never_a_rating(catalogue: Catalogue) -> None:
+    triple_p = catalogue.get("vidensportalen:triple-p-niveau-4-5")
+    assert triple_p.extra_values("Effekt (kort)") == ("positiv, men omdiskuteret",)
+    assert all(r.outcome != "Effekt (kort)" for r in triple_p.ratings)
+    fft = catalogue.get("vidensportalen:fft")
+    assert fft.extra_values("Effekt (kort)") == ("positive effekter",)
+    assert fft.evidence.highest is None
+
+
+def test_pmto_ages_and_older_declaration(catalogue: Catalogue) -> None:
+    pmto = catalogue.get("vidensportalen:pmto")
+    assert pmto.target.ages == AgeRange(3, 16)  # "3-16 | 3-12 (vidensdeklaration)"
+    assert pmto.extra_values("Alder") == ("3-16 | 3-12 (vidensdeklaration)",)
+    assert all(r.note == "Vidensdeklarationen er en ældre version (målgruppe 3–12)." for r in pmto.ratings)
+    assert pmto.original == "Parent Management Training – Oregon"
+    assert pmto.country == "US"
+
+
+def test_origin_gives_country_and_original(catalogue: Catalogue) -> None:
+    duaa = catalogue.get("vidensportalen:de-utrolige-aar-basic")
+    assert duaa.country == "US"
+    assert duaa.original == "Incredible Years Preschool BASIC Parents Program"
+    assert Alias("Incredible Years Preschool BASIC Parents Program", "en") in duaa.aliases
+    assert Alias("DUÅ Førskole", "da") in duaa.aliases
+    cool = catalogue.get("vidensportalen:cool-kids")
+    assert (cool.country, cool.original) == ("AU", "Cool Kids")  # Danish adaptation of Rapee's programme
+    tfco = catalogue.get("vidensportalen:tfco")
+    assert tfco.original is None  # MTFC is its former name, not an original programme
+    assert {"TFCO", "MTFC", "MTFC – Multidimensional Treatment Foster Care"} <= set(tfco.names)
+    assert catalogue.get("vidensportalen:art").country is None  # origin not given
+
+
+def test_a_variant_is_not_an_alias(catalogue: Catalogue) -> None:
+    triple_p = catalogue.get("vidensportalen:triple-p-niveau-4-5")
+    assert "Stepping Stones Triple P (variant)" not in triple_p.names
+    assert "Stepping Stones Triple P" not in triple_p.names
+    assert triple_p.extra_values("Andre navne") == ("Stepping Stones Triple P (variant)",)
+
+
+def test_labelled_age_variants_span(catalogue: Catalogue) -> None:
+    assert catalogue.get("vidensportalen:tfco").target.ages == AgeRange(3, 17)
+    assert catalogue.get("vidensportalen:cool-kids").target.ages == AgeRange(6, 18)
+
+
+def test_themes_and_target_groups_map(catalogue: Catalogue) -> None:
+    fft = catalogue.get("vidensportalen:fft")
+    assert fft.target.substances == (Substance.VIOLENCE_CRIME, Substance.GENERAL)
+    assert fft.target.settings == (Setting.FAMILY,)
+    assert catalogue.get("vidensportalen:mst").domains == (Domain.TREATMENT,)
+    smaaboern = catalogue.get("vidensportalen:de-utrolige-aar-smaaboern")
+    assert smaaboern.target.levels == (PreventionLevel.UNIVERSAL, PreventionLevel.SELECTIVE)
+    assert smaaboern.domains == (Domain.PREVENTION,)
+    mentor = catalogue.get("vidensportalen:mentorordninger")
+    assert mentor.confidence is Confidence.MEDIUM
+    assert mentor.target.levels == (PreventionLevel.SELECTIVE,)
+
+
+def test_unknown_score_is_rejected_naming_the_knowledge_type(tmp_path: Path) -> None:
+    result = read_rows(
+        tmp_path,
+        "a,Indsats A,,,12-17,A,B,,,,,high",
+        "b,Indsats B,,,12-17,A,A,A+,,,,high",
+    )
+    (rejected,) = result.report.rejected
+    assert (rejected.row, rejected.field, rejected.native_id) == (2, "Vidensgrundlag Effekt", "b")
+    assert "'A+'" in rejected.reason and "'A'" in rejected.reason
+    assert [i.id for i in result.catalogue] == ["vidensportalen:a"]
+
+
+def test_danish_school_grades_and_unmapped_terms_are_reported(tmp_path: Path) -> None:
+    result = read_rows(
+        tmp_path,
+        "a,Indsats A,Rusmiddelproblematikker,Elever,0.-3. klasse,,,,positiv,Atlantis (X),,high",
+    )
+    (item,) = result.catalogue
+    assert item.target.ages == AgeRange(6, 10)  # 0. klasse at age 6
+    assert item.country is None
+    warned = {(w.field, w.value) for w in result.report.warnings}
+    assert warned == {
+        ("Tema", "Rusmiddelproblematikker"),
+        ("Målgruppe", "Elever"),
+        ("Oprindelsesland / oprindeligt program", "Atlantis (X)"),
+    }
+    assert item.extra_values("Tema") == ("Rusmiddelproblematikker",)
+
+
+def test_rows_sharing_an_id_become_one_intervention(tmp_path: Path) -> None:
+    result = read_rows(
+        tmp_path,
+        "x,Indsats X,,,3-12,A,,,,,,high",
+        "x,Indsats X (ny udgave),,,3-16,B,B,,,,,medium",
+    )
+    (item,) = result.catalogue
+    assert result.report.imported == 2 and result.report.interventions == 1
+    assert [r.label for r in item.ratings] == ["A", "B", "B"]
+    assert item.confidence is Confidence.MEDIUM
+    assert item.target.ages == AgeRange(3, 16)
+    assert "Indsats X (ny udgave)" in item.names

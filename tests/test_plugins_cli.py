@@ -21,6 +21,8 @@ MP = pytest.MonkeyPatch
 @pytest.fixture(autouse=True)
 def site(monkeypatch: MP) -> Iterator[None]:
     monkeypatch.syspath_prepend(str(SITE))
+    # the framework under test, independent of which other built-in plugins exist
+    monkeypatch.setattr("prevcat.plugins.DEFAULT_PLUGINS", ("prevcat.importers.builtin",))
     for var in ("PREVCAT_LOAD_PLUGINS", "PREVCAT_STRICT_PLUGINS", "PREVCAT_PLUGINS_DIR"):
         monkeypatch.delenv(var, raising=False)
     reset_plugin_manager()

@@ -34,6 +34,8 @@ SITE = Path(__file__).parent / "data" / "plugins" / "site"
 @pytest.fixture(autouse=True)
 def site(monkeypatch: MP) -> Iterator[None]:
     monkeypatch.syspath_prepend(str(SITE))
+    # the framework under test, independent of which other built-in plugins exist
+    monkeypatch.setattr("prevcat.plugins.DEFAULT_PLUGINS", ("prevcat.importers.builtin",))
     for var in ("PREVCAT_LOAD_PLUGINS", "PREVCAT_STRICT_PLUGINS", "PREVCAT_PLUGINS_DIR"):
         monkeypatch.delenv(var, raising=False)
     reset_plugin_manager()
@@ -55,7 +57,7 @@ def problems_of(registry: Registry, plugin: str) -> list[str]:
 
 def test_built_ins_always_load_and_empty_load_plugins_loads_no_entry_point(monkeypatch: MP) -> None:
     registry = load(monkeypatch)
-    assert [p.name for p in registry.plugins] == list(DEFAULT_PLUGINS)
+    assert [p.name for p in registry.plugins] == ["prevcat.importers.builtin"]
     assert all(p.kind == "builtin" for p in registry.plugins)
     assert list(registry.importers) == ["generic"]
     assert registry.scales[("prevcat", "1")] is COMMON_SCALE
@@ -111,6 +113,14 @@ def test_plugins_dir_loads_one_off_modules(monkeypatch: MP, tmp_path: Path) -> N
     assert "local" in get_registry().importers
     monkeypatch.delenv("PREVCAT_PLUGINS_DIR")
     assert "local" not in get_registry().importers
+
+
+def test_every_default_plugin_loads_without_problems(monkeypatch: MP) -> None:
+    monkeypatch.setattr("prevcat.plugins.DEFAULT_PLUGINS", DEFAULT_PLUGINS)
+    registry = load(monkeypatch)
+    assert registry.problems == ()
+    assert [p.name for p in registry.plugins] == list(DEFAULT_PLUGINS)
+    assert DEFAULT_PLUGINS[0] == "prevcat.importers.builtin"
 
 
 # -- failure modes ---------------------------------------------------------------------------
@@ -201,6 +211,9 @@ def test_strict_mode_raises_naming_the_plugin(monkeypatch: MP) -> None:
         load(monkeypatch, "healthy", "broken-import", strict=True)
     assert info.value.plugin == "prevcat-test-broken-import"
     assert "No module named" in str(info.value)
+    with pytest.raises(PluginError) as info:
+        load(monkeypatch, "duplicate", "healthy", "broken-import", strict=True)
+    assert "also plugin 'prevcat-test-healthy' (registration): importer key 'healthy'" in str(info.value)
     monkeypatch.setenv("PREVCAT_STRICT_PLUGINS", "1")
     with pytest.raises(PluginError):
         get_registry()

@@ -576,8 +576,8 @@ def _call_hooks(loaded: _Loaded) -> Registry:
 
 def _raise_if_strict(problems: tuple[PluginProblem, ...], strict: bool | None) -> None:
     if problems and _is_strict(strict):
-        first = problems[0]
-        more = f" (and {len(problems) - 1} more plugin problem(s))" if len(problems) > 1 else ""
+        first, *others = problems
+        more = "".join(f"; also {other}" for other in others)
         raise PluginError(first.plugin, f"{first.error} [{first.stage}]{more}")
 
 

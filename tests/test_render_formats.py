@@ -26,7 +26,10 @@ SCRIPT = "<script>alert(1)</script>"
 
 
 def _compare(extra_name: str) -> Comparison:
-    return compare(SAMPLE["portfolios"](extra_name), library=SAMPLE["library"](), crosswalk=SAMPLE["crosswalk"]())
+    crosswalk = SAMPLE["crosswalk"]()
+    return compare(SAMPLE["portfolios"](extra_name), library=SAMPLE["library"](), crosswalk=crosswalk)
+
+
 FORMULA = "=HYPERLINK(\"http://evil.example\",\"x\")"
 
 

@@ -348,7 +348,7 @@ class NjiImporter(Importer):
             cues = [value for cue, value in m.DOELGROEP_CUES if cue in group]
             _add(out.settings, [c for c in cues if isinstance(c, Setting)])
             _add(out.levels, [c for c in cues if isinstance(c, PreventionLevel)])
-            if not cues:
+            if not cues and not any(word in group for word in m.TREATMENT_WORDS):
                 warnings.unmapped(row, TARGET_GROUP, [row.get(TARGET_GROUP)])
         texts = (row.get(NAME), row.get(SETTING), row.get(TARGET_GROUP))
         if any(word in text.casefold() for text in texts for word in m.TREATMENT_WORDS):

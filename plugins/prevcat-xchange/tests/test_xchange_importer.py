@@ -97,6 +97,7 @@ def test_global_rating_is_blueprints_reported_by_xchange(tmp_path: Path) -> None
         tmp_path,
         "id,Title,Evidence rating,Global rating,Last reviewed",
         "p,Some Programme - a subtitle,Possibly beneficial,Model,23.10.2018",
+        "q,Other Programme - a subtitle,,Promising,",
     )
     assert rejected == []
     own, global_ = catalogue["xchange:p"].ratings
@@ -105,6 +106,8 @@ def test_global_rating_is_blueprints_reported_by_xchange(tmp_path: Path) -> None
     assert global_.scale == GLOBAL_SCALE.ref and global_.scale.id.startswith("xchange")
     assert (global_.database, global_.reported_by) == ("blueprints", "xchange")
     assert global_.level is EvidenceLevel.WELL_ESTABLISHED
+    (promising,) = catalogue["xchange:q"].ratings  # a Global rating alone is still Blueprints'
+    assert promising.level is EvidenceLevel.PROMISING and promising.database == "blueprints"
 
 
 def test_unknown_labels_are_rejected_with_the_known_ones(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """Xchange's evidence scale, and the Blueprints ("Global") rating Xchange shows on some pages.
 
-Common positions follow ``evidence_scales.yaml`` (``euda_xchange`` and ``blueprints``).  The
+Common positions follow ``evidence_scales.yaml`` (``euda_xchange`` and ``blueprints``; Blueprints'
+Promising by its label at 3, as the blueprints plugin places it, so one verdict has one level).  The
 Global rating is another registry's verdict reported by Xchange, so it lives on its own scale
 (``xchange-global``) and is never merged into Xchange's own verdict.
 """
@@ -56,7 +57,12 @@ GLOBAL_SCALE = EvidenceScale(
     version=VERSION,
     name="Global rating shown by Xchange (Blueprints for Healthy Youth Development)",
     levels=(
-        _level("Promising", 4, Direction.POSITIVE, "Blueprints Promising: 1 high-quality RCT or 2 QEDs"),
+        _level(
+            "Promising",
+            3,
+            Direction.POSITIVE,
+            "Blueprints Promising: 1 high-quality RCT or 2 QEDs (placed by label, as Blueprints' own scale)",
+        ),
         _level("Model", 5, Direction.POSITIVE, "Blueprints Model (yaml fine position 4.75)"),
         _level("Model Plus", 5, Direction.POSITIVE, "Blueprints Model Plus: independent replication"),
     ),

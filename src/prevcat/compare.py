@@ -34,7 +34,7 @@ from prevcat.compare_coverage import (
     gap_label,
 )
 from prevcat.compare_inputs import CrosswalkLike, ResolvedPortfolioLike, optional_str, str_items
-from prevcat.compare_methods import ClusterInfo, Evidence, city_methods
+from prevcat.compare_methods import ClusterInfo, Evidence, city_methods, common_local_name
 from prevcat.compare_model import (
     CityInfo,
     CityMethod,
@@ -138,10 +138,12 @@ def shared_methods(cities: Sequence[CityInfo]) -> SharedMethods:
     """Which cities use which method, the overlap matrix and Jaccard per pair."""
     users: dict[str, list[str]] = {}
     first: dict[str, CityMethod] = {}
+    written: dict[str, list[str]] = {}
     for city in cities:
         for method in city.methods:
             if method.kind is MethodKind.AMBIGUOUS:
                 continue
+            written.setdefault(method.key, []).extend(method.local_names)
             users.setdefault(method.key, [])
             if city.name not in users[method.key]:
                 users[method.key].append(city.name)
@@ -150,7 +152,9 @@ def shared_methods(cities: Sequence[CityInfo]) -> SharedMethods:
         (
             SharedMethod(
                 key=key,
-                name=first[key].name,
+                name=first[key].name
+                if first[key].kind is MethodKind.MATCHED
+                else common_local_name(written[key]),
                 kind=first[key].kind,
                 cities=tuple(names),
                 range_label=first[key].range_label,
@@ -224,14 +228,31 @@ def locality(registry_country: str | None, country: str | None) -> Locality:
     return Locality.ELSEWHERE
 
 
-def _names(ratings: Sequence[SourcedRating], *, levels: bool = False) -> str:
+def best_per_source(ratings: Sequence[SourcedRating]) -> list[SourcedRating]:
+    """Each registry's (and database's) best rating, in first-seen order: one line per verdict."""
+    best: dict[tuple[str, str | None], SourcedRating] = {}
+    for r in ratings:
+        key = (r.source, r.rating.database)
+        held = best.get(key)
+        rank = r.rating.level.rank if r.rating.level is not None else -1
+        if held is None or rank > (held.rating.level.rank if held.rating.level is not None else -1):
+            best[key] = r
+    return list(best.values())
+
+
+def _names(ratings: Sequence[SourcedRating], *, levels: bool = False, names: bool = True) -> str:
     """``blueprints (US) “Model” for Multisystemic Therapy; ...`` (with the common level if asked)."""
     out = []
+    seen: set[str] = set()
     for r in ratings:
-        text = f"{r.source}{f' ({r.registry_country})' if r.registry_country else ''} “{r.rating.label}”"
+        where = ", ".join(x for x in (r.registry_country, r.rating.database) if x)
+        text = f"{r.source}{f' ({where})' if where else ''} “{r.rating.label}”"
         if levels and r.rating.level is not None:
             text += f" = {r.rating.level.label}"
-        out.append(text + (f" for {r.intervention_name}" if r.intervention_name else ""))
+        text += f" for {r.intervention_name}" if names and r.intervention_name else ""
+        if text not in seen:
+            seen.add(text)
+            out.append(text)
     return "; ".join(out)
 
 
@@ -360,15 +381,20 @@ def _recommendation(
     caution = caution_of(ratings)
     reasons = []
     effective = [r for r in ratings if _effective(r)]
-    reasons.append(f"rated {best.label if best else 'effective'} at best: {_names(effective, levels=True)}")
+    reasons.append(
+        f"rated {best.label if best else 'effective'} at best: "
+        + _names(best_per_source(effective), levels=True, names=False)
+    )
     if home_evidence:
-        reasons.append(f"evidence in {city.country}: {_names(home_evidence, levels=True)}")
+        reasons.append(f"evidence in {city.country}: {_names(best_per_source(home_evidence), levels=True)}")
     if home_null:
         reasons.append(f"evidence in {city.country} finds no effect or harm: {_names(home_null)}")
     elif home_records and not home_evidence:
         reasons.append(f"adaptation listed in {city.country}: {', '.join(home_records)}")
     if region_evidence:
-        reasons.append(f"evidence in the {city.region} region: {_names(region_evidence, levels=True)}")
+        reasons.append(
+            f"evidence in the {city.region} region: {_names(best_per_source(region_evidence), levels=True)}"
+        )
     if spoken:
         reasons.append(f"available in {city.language}: {', '.join(spoken)}")
     if users:

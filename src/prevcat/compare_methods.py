@@ -41,6 +41,19 @@ def local_key(name: str) -> str:
     return "local:" + " ".join(text.casefold().split())
 
 
+def common_local_name(names: Sequence[str]) -> str:
+    """One display name for local methods written alike: the name itself, or without its parentheses."""
+    distinct = list(dict.fromkeys(names))
+    if len(distinct) <= 1:
+        return distinct[0] if distinct else ""
+    text = distinct[0]
+    previous = None
+    while previous != text:
+        previous = text
+        text = _PARENS.sub("", text)
+    return text.strip() or distinct[0]
+
+
 def merge_targets(targets: Iterable[Target]) -> Target:
     """One target covering all: levels, settings, substances united; ages from lowest to highest."""
     levels: list[object] = []

@@ -37,10 +37,10 @@ def render_summary(comparison: Comparison, *, recommendations: int = 3) -> str:
         out.append("  none")
     out.append("")
     if len(comparison.cities) > 1:
-        top = sorted(comparison.shared.pairs, key=lambda p: -p.jaccard)[:5]
+        similar = sorted(comparison.shared.pairs, key=lambda p: -p.jaccard)[:5]
         out.append("Most similar pairs (Jaccard)")
         out.append(table(("city", "city", "shared", "Jaccard"),
-                         [[p.a, p.b, str(p.shared), f"{p.jaccard:.2f}"] for p in top]))
+                         [[p.a, p.b, str(p.shared), f"{p.jaccard:.2f}"] for p in similar]))
         out.append("")
     flagged = [(p.city, f) for p in comparison.profiles for f in p.flags]
     if flagged:
@@ -59,11 +59,19 @@ def render_summary(comparison: Comparison, *, recommendations: int = 3) -> str:
                 for city, m in unresolved]
         out.append("")
     if recommendations:
+        # cities with the same top recommendations (same gaps, same methods) are listed together
+        groups: dict[tuple[str, ...], list[str]] = {}
+        picks: dict[tuple[str, ...], tuple[Recommendation, ...]] = {}
         for recs in comparison.recommendations:
-            out.append(f"Top recommendations for {recs.city} (proven methods filling a gap)")
-            if not recs.recommendations:
+            top = recs.recommendations[:recommendations]
+            key = tuple(r.key for r in top)
+            groups.setdefault(key, []).append(recs.city)
+            picks.setdefault(key, top)
+        for key, cities in groups.items():
+            out.append(f"Top recommendations for {', '.join(cities)} (proven methods filling a gap)")
+            if not key:
                 out.append("  none")
-            for rank, rec in enumerate(recs.recommendations[:recommendations], 1):
+            for rank, rec in enumerate(picks[key], 1):
                 out += recommendation_lines(rec, rank, reasons=4)
             out.append("")
     return "\n".join(_clean(line) if "\n" not in line else line for line in out).rstrip() + "\n"

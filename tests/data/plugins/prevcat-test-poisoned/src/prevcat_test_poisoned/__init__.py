@@ -1,0 +1,1 @@
+"""A prevcat test plugin whose hook module fails on import."""

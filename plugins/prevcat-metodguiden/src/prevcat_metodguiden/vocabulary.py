@@ -1,0 +1,145 @@
+"""Turning one Metodguiden row's descriptive cells into model values, with what could not be mapped."""
+
+from __future__ import annotations
+
+import re
+
+from prevcat.importers.vocab import parse_age_band, span, split_multi
+from prevcat.model import AgeRange, Alias, Domain, PreventionLevel, Setting, Substance
+from prevcat_metodguiden.mappings import (
+    AGE_WORDS,
+    ALIAS_LANGS,
+    ALIAS_QUALIFIERS,
+    COUNTRY_NAMES,
+    DOMAIN_KEYWORDS,
+    GENERAL_MISUSE,
+    GENERAL_MISUSE_SUBSTANCES,
+    LEVEL_KEYWORDS,
+    ORIGINAL,
+    SETTINGS,
+    SUBSTANCE_KEYWORDS,
+)
+
+_TRAILING_BRACKET = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
+_DASH_SUFFIX = re.compile(r"^(.+?) – ([A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9-]*)$")
+
+
+def without_bracket(term: str) -> str:
+    """``Föräldragrupp (storgrupp)`` → ``Föräldragrupp``; other terms unchanged."""
+    match = _TRAILING_BRACKET.match(term)
+    return match.group(1) if match and match.group(1) else term
+
+
+def map_settings(cell: str) -> tuple[list[Setting], list[str]]:
+    """``Verksamhet/arena`` → settings and unmapped terms."""
+    settings: list[Setting] = []
+    unmapped: list[str] = []
+    for term in split_multi(cell):
+        found = SETTINGS.lookup(term) or SETTINGS.lookup(without_bracket(term))
+        if found is None:
+            unmapped.append(term)
+            continue
+        settings.extend(s for s in found if s not in settings)
+    return settings, unmapped
+
+
+def map_ages(cell: str) -> tuple[AgeRange, list[str]]:
+    """``Ålder`` → one covering range and the parts not understood."""
+    ranges: list[AgeRange] = []
+    unparsed: list[str] = []
+    for part in split_multi(cell):
+        parsed = AGE_WORDS.get(" ".join(part.split()).casefold()) or parse_age_band(part)
+        if parsed is None:
+            unparsed.append(part)
+        else:
+            ranges.append(parsed)
+    return span(ranges), unparsed
+
+
+def map_domains(kind: str | None, text: str) -> tuple[Domain, ...]:
+    """Domains from keywords in the target group and setting; an intervention defaults to prevention.
+
+    ``kind`` is "intervention", "assessment" or None (type not stated, treated as an intervention).
+    """
+    lowered = text.casefold()
+    found: list[Domain] = []
+    for pattern, domain in DOMAIN_KEYWORDS:
+        if pattern.search(lowered) and domain not in found:
+            found.append(domain)
+    if not found and kind != "assessment":
+        found.append(Domain.PREVENTION)
+    return tuple(found)
+
+
+def map_levels(target_group: str) -> list[PreventionLevel]:
+    """Prevention levels the target group names ("universellt föräldrastöd")."""
+    lowered = target_group.casefold()
+    return [level for pattern, level in LEVEL_KEYWORDS if pattern.search(lowered)]
+
+
+def map_substances(target_group: str) -> list[Substance]:
+    """What the target group says a method addresses, by :data:`SUBSTANCE_KEYWORDS`."""
+    lowered = target_group.casefold()
+    found: list[Substance] = []
+    for pattern, substances in SUBSTANCE_KEYWORDS:
+        if pattern.search(lowered):
+            found.extend(s for s in substances if s not in found)
+    unspecific = (Substance.GENERAL, Substance.VIOLENCE_CRIME, Substance.GAMBLING)
+    specific = [s for s in found if s not in unspecific]
+    if GENERAL_MISUSE.search(lowered) and not specific:
+        found.extend(s for s in GENERAL_MISUSE_SUBSTANCES if s not in found)
+    return found
+
+
+def map_origin(cell: str) -> tuple[str | None, str | None]:
+    """``Ursprungsland / originalprogram`` → (country, original).
+
+    The country is a Swedish country name opening the cell; the original is the programme after
+    "vidareutveckling av" (or "bygger på", "anpassning av").  Developers and models listed as
+    "förlagor" (several inspirations) are not one original programme.
+    """
+    cell = cell.strip()
+    if not cell:
+        return None, None
+    head = re.split(r"\s*[(;,]\s*", cell, maxsplit=1)[0]
+    country = COUNTRY_NAMES.get(head.strip().casefold())
+    original = None
+    for part in cell.split(";"):
+        match = ORIGINAL.search(part.strip())
+        if match:
+            original = match.group(1).strip()
+    return country, original
+
+
+def _alias(name: str, lang: str | None = None) -> Alias:
+    return Alias(name, lang if lang is not None else ALIAS_LANGS.get(name))
+
+
+def names_in(title: str) -> list[Alias]:
+    """A title and the names inside it.
+
+    "Head (Bracket)" gives both when the bracket holds no digits ("MST (Multisystemisk terapi)",
+    not "(3–11 år)"); "Name – ACR" gives the acronym ("Alla Barn i Centrum – ABC").
+    """
+    names = [_alias(title)]
+    match = _TRAILING_BRACKET.match(title)
+    if match and match.group(1) and not re.search(r"\d", match.group(2)):
+        names.extend((_alias(match.group(1)), _alias(match.group(2))))
+    suffix = _DASH_SUFFIX.match(title)
+    if suffix:
+        names.extend((_alias(suffix.group(1)), _alias(suffix.group(2))))
+    return names
+
+
+def other_names(cell: str) -> list[Alias]:
+    """``Andra namn`` (`` | ``-separated) → aliases; a known qualifier in brackets is removed."""
+    aliases: list[Alias] = []
+    for entry in split_multi(cell):
+        match = _TRAILING_BRACKET.match(entry)
+        if match and match.group(2).strip().casefold() in ALIAS_QUALIFIERS:
+            aliases.append(_alias(match.group(1), ALIAS_QUALIFIERS[match.group(2).strip().casefold()]))
+        elif match and match.group(1) and not re.search(r"\d", match.group(2)):
+            aliases.extend((_alias(match.group(1)), _alias(match.group(2))))  # "KOMET (KOmmunikationsMETod)"
+        else:
+            aliases.extend(names_in(entry))
+    return aliases

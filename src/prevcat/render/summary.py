@@ -60,18 +60,18 @@ def render_summary(comparison: Comparison, *, recommendations: int = 3) -> str:
         out.append("")
     if recommendations:
         # cities with the same top recommendations (same gaps, same methods) are listed together
-        groups: dict[tuple[str, ...], list[str]] = {}
-        picks: dict[tuple[str, ...], tuple[Recommendation, ...]] = {}
+        groups: dict[tuple[object, ...], list[str]] = {}
+        picks: dict[tuple[object, ...], tuple[Recommendation, ...]] = {}
         for recs in comparison.recommendations:
             top = recs.recommendations[:recommendations]
-            key = tuple(r.key for r in top)
+            key: tuple[object, ...] = tuple((r.key, r.score, r.reasons, r.caution) for r in top)
             groups.setdefault(key, []).append(recs.city)
             picks.setdefault(key, top)
-        for key, cities in groups.items():
+        for group, cities in groups.items():
             out.append(f"Top recommendations for {', '.join(cities)} (proven methods filling a gap)")
-            if not key:
+            if not group:
                 out.append("  none")
-            for rank, rec in enumerate(picks[key], 1):
+            for rank, rec in enumerate(picks[group], 1):
                 out += recommendation_lines(rec, rank, reasons=4)
             out.append("")
     return "\n".join(_clean(line) if "\n" not in line else line for line in out).rstrip() + "\n"

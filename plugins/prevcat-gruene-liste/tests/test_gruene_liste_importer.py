@@ -88,7 +88,7 @@ def test_unknown_label_or_stufe_is_rejected(tmp_path: Path) -> None:
     _, rejected, _ = _read(tmp_path, "1,Eins,Effektivität vermutet,,,,", "2,Zwei,,Stufe 4,,,")
     assert len(rejected) == 2
     assert "Beweiskraft" in rejected[0] and "'Effektivität nachgewiesen'" in rejected[0]
-    assert "Stufe" in rejected[1]
+    assert "Stufe" in rejected[1] and "'Stufe 3'" in rejected[1]
 
 
 def test_german_effekt_is_not_the_swedish_one(catalogue: Catalogue) -> None:

@@ -130,7 +130,8 @@ class _RowReader:
         try:
             return GRUENE_LISTE_SCALE.lookup(text)
         except UnknownLabelError as exc:
-            raise _Reject(column, exc.message) from None
+            stufen = ", ".join(f"'Stufe {n}'" for n in range(1, len(GRUENE_LISTE_SCALE.levels) + 1))
+            raise _Reject(column, f"{exc.message}; or {stufen}") from None
 
     def rating(self, url: str | None, confidence: Confidence | None) -> Rating | None:
         """The verdict from ``Beweiskraft`` and ``Stufe``, which must agree when both are given."""

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
 from prevcat.compare_files import compare_files, find_portfolios, portfolio_city
+from prevcat.errors import PrevcatError
 from prevcat.render.document import rating_text
 from prevcat.render.html import render_html
 from prevcat.render.summary import recommendation_lines
@@ -73,4 +75,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except PrevcatError as exc:
+        sys.exit(f"Error: {exc}")

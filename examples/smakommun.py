@@ -7,9 +7,11 @@ Run with no arguments: prints an overview and writes an HTML report to out/smako
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from prevcat.compare_files import compare_files, find_portfolios
+from prevcat.errors import PrevcatError
 from prevcat.render.html import render_html
 from prevcat.render.summary import render_summary
 
@@ -33,4 +35,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except PrevcatError as exc:
+        sys.exit(f"Error: {exc}")

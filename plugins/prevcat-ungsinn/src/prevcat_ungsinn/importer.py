@@ -326,7 +326,8 @@ def merge(editions: list[Edition], warnings: list[ImportWarning]) -> Interventio
     """Editions of one programme → one intervention; the newest edition is current.
 
     Ratings are listed newest first.  Each descriptive field comes from the newest edition that
-    gives it; confidence is the lowest of the editions'.
+    gives it; confidence is the lowest of the editions'.  ``extra`` holds every edition's cells,
+    newest edition first, each block opening with its ``Utgave``.
     """
     newest_first = sorted(editions, key=lambda e: e.order, reverse=True)
     current = newest_first[0]
@@ -347,9 +348,7 @@ def merge(editions: list[Edition], warnings: list[ImportWarning]) -> Interventio
             )
         )
     confidences = [e.confidence for e in newest_first if e.confidence is not None]
-    extra: list[tuple[str, str]] = []
-    for edition in newest_first:
-        extra.extend(pair for pair in edition.extra if pair not in extra)
+    extra = [pair for edition in newest_first for pair in edition.extra]  # each edition's block in full
     target = Target(
         levels=_first(e.levels for e in newest_first) or (),
         ages=_first(e.ages for e in newest_first) or AgeRange(),

@@ -270,7 +270,10 @@ def _method(
             confidence=confidence,
             note="; ".join(notes) or None,
         )
-    candidates = tuple(dict.fromkeys(c for r in group for c in candidate_ids(r)))
+    # a local entry's near misses are not candidates: only an ambiguous entry lists them
+    candidates: tuple[str, ...] = ()
+    if kind is MethodKind.AMBIGUOUS:
+        candidates = tuple(dict.fromkeys(c for r in group for c in candidate_ids(r)))
     return CityMethod(
         key=key,
         kind=kind,

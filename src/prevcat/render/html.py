@@ -69,6 +69,15 @@ class Label:
     anchor: str = "start"
     rotate: bool = False
 
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The text in at most two lines (split at the middle space when longer than 12 characters)."""
+        words = self.text.split()
+        if len(self.text) <= 12 or len(words) < 2:
+            return (self.text,)
+        best = min(range(1, len(words)), key=lambda k: abs(len(" ".join(words[:k])) - len(self.text) / 2))
+        return (" ".join(words[:best]), " ".join(words[best:]))
+
 
 @frozen
 class Chart:
@@ -97,7 +106,7 @@ def heatmap(cov: Coverage) -> Chart:
                 LEFT + j * CELL_W, TOP + i * CELL_H, CELL_W - 2, CELL_H - 2, heat_colour(cell.count),
                 str(cell.count), f"{label(level)} × {label(setting)}: {names}", text_colour(cell.count),
             ))
-    width = LEFT + len(cov.settings) * CELL_W + 10
+    width = LEFT + len(cov.settings) * CELL_W + 90  # room for the last rotated label
     height = TOP + len(cov.levels) * CELL_H + 10
     return Chart(width, height, tuple(rects), tuple(labels), f"Coverage of {cov.city}")
 
@@ -108,17 +117,18 @@ def strip(cov: Coverage) -> Chart:
     rects: list[Rect] = []
     labels: list[Label] = []
     width = 0.0
+    row_h = CELL_H + 40
     for i, (name, cells) in enumerate(rows):
-        y = 8 + i * (CELL_H + 26)
-        labels.append(Label(LEFT - 8, y + 22 + CELL_H / 2 + 4, name, anchor="end"))
+        y = 8 + i * row_h
+        labels.append(Label(LEFT - 8, y + 34 + CELL_H / 2 + 4, name, anchor="end"))
         for j, cell in enumerate(cells):
-            x = LEFT + j * (CELL_W + 10)
-            labels.append(Label(x + CELL_W / 2 + 4, y + 14, label(cell.column), anchor="middle"))
+            x = LEFT + j * (CELL_W + 16)
+            labels.append(Label(x + CELL_W / 2 + 4, y + 12, label(cell.column), anchor="middle"))
             names = "; ".join(cell.methods) if cell.methods else "gap: no method"
-            rects.append(Rect(x, y + 20, CELL_W + 8, CELL_H - 2, heat_colour(cell.count), str(cell.count),
+            rects.append(Rect(x, y + 34, CELL_W + 8, CELL_H - 2, heat_colour(cell.count), str(cell.count),
                               f"{label(cell.column)}: {names}", text_colour(cell.count)))
-            width = max(width, x + CELL_W + 20)
-    return Chart(width, 8 + len(rows) * (CELL_H + 26), tuple(rects), tuple(labels), f"Coverage of {cov.city}")
+            width = max(width, x + CELL_W + 24)
+    return Chart(width, 8 + len(rows) * row_h, tuple(rects), tuple(labels), f"Coverage of {cov.city}")
 
 
 BAR_LEFT, BAR_W, BAR_H = 120.0, 640.0, 24.0

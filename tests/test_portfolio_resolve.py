@@ -14,9 +14,10 @@ from typing import Any, ClassVar
 
 import pytest
 
-import prevcat.linking
+import prevcat.portfolio_resolve
 from prevcat.catalogue import Catalogue, Library, Provenance
 from prevcat.errors import DataErrors
+from prevcat.linking import Candidate, Resolution
 from prevcat.model import AgeRange, Domain, Intervention, Setting, Substance, Target
 from prevcat.portfolio import Status, load_portfolio, parse_portfolio, resolve_portfolio
 
@@ -66,11 +67,11 @@ class _Crosswalk:
 
 
 def _answer(query: str, ident: str | None = None, *, ambiguous: bool = False,
-            candidates: Sequence[tuple[str, float]] = ()) -> Any:
-    return SimpleNamespace(
-        query=query, intervention_id=ident, cluster=None, name=None, score=91.0 if ident else 40.0,
+            candidates: Sequence[tuple[str, float]] = ()) -> Resolution:
+    return Resolution(
+        query=query, intervention_id=ident, cluster=None, name=ident, score=91.0 if ident else 40.0,
         reason="token_sort 91; acronym EFFEKT" if ident else "below threshold", ambiguous=ambiguous,
-        candidates=[SimpleNamespace(intervention_id=i, name=i, score=s, reason="") for i, s in candidates],
+        candidates=tuple(Candidate(i, i, None, s) for i, s in candidates),
     )
 
 
@@ -92,7 +93,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         seen.append({"names": list(names), **kwargs})
         return [ANSWERS.get(n, _answer(n)) for n in names]
 
-    monkeypatch.setattr(prevcat.linking, "resolve", resolve, raising=False)
+    monkeypatch.setattr(prevcat.portfolio_resolve, "resolve", resolve)
     return seen
 
 

@@ -14,18 +14,15 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
 from prevcat.catalogue import Library
 from prevcat.errors import DataError, DataErrors, NotFoundError
-from prevcat.model import AgeRange, Domain, PreventionLevel, Setting, Substance, Target
+from prevcat.linking import Candidate, Crosswalk, Resolution, link, resolve
+from prevcat.model import AgeRange, Domain, Intervention, PreventionLevel, Setting, Substance, Target
 from prevcat.portfolio_load import _Lines
 from prevcat.portfolio_model import Portfolio, PortfolioEntry
-
-if TYPE_CHECKING:
-    from prevcat.linking import Crosswalk
 
 __all__ = ["Candidate", "ResolvedEntry", "ResolvedPortfolio", "Status", "resolve_portfolio"]
 
@@ -37,17 +34,6 @@ class Status(enum.Enum):
     MATCHED = "matched"  #: the resolver found one registry method for the name
     LOCAL = "local"  #: no registry lists it (declared local, or nothing close enough)
     AMBIGUOUS = "ambiguous"  #: several registry methods fit; none chosen
-
-
-@frozen
-class Candidate:
-    """A registry record the resolver considered for an entry."""
-
-    intervention_id: str
-    name: str
-    score: float
-    cluster_id: str | None = None
-    reason: str = ""
 
 
 def _candidates(values: Iterable[Candidate]) -> tuple[Candidate, ...]:
@@ -98,7 +84,7 @@ class ResolvedEntry:
         """True for pinned and matched entries (they have an intervention and cluster)."""
         return self.status in (Status.PINNED, Status.MATCHED)
 
-    def _records(self, library: Library) -> list[Any]:
+    def _records(self, library: Library) -> list[Intervention]:
         ids = self.members or ((self.intervention_id,) if self.intervention_id else ())
         return [library[i] for i in ids if i in library]
 
@@ -158,58 +144,16 @@ class ResolvedPortfolio:
         return frozenset(e.cluster_id for e in self.matched if e.cluster_id)
 
 
-# --- adapters onto prevcat.linking ---------------------------------------------------------
+# --- resolution ----------------------------------------------------------------------------
 
 
-def _ident(value: Any) -> str | None:
-    """An id from a string or an object with ``id`` / ``intervention_id``."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value
-    for attr in ("id", "intervention_id", "key"):
-        found = getattr(value, attr, None)
-        if isinstance(found, str):
-            return found
-    return None
-
-
-def _cluster(crosswalk: Any, intervention_id: str) -> tuple[str | None, tuple[str, ...]]:
-    """The cluster id and member ids of one intervention (itself alone when unknown)."""
-    cluster = crosswalk.cluster_of(intervention_id) if crosswalk is not None else None
-    if cluster is None:
+def _cluster(crosswalk: Crosswalk, intervention_id: str) -> tuple[str | None, tuple[str, ...]]:
+    """The cluster id and member ids of one intervention (itself alone when the crosswalk lacks it)."""
+    try:
+        cluster = crosswalk.cluster_of(intervention_id)
+    except NotFoundError:
         return None, (intervention_id,)
-    members = tuple(m for m in (_ident(x) for x in getattr(cluster, "members", ())) if m)
-    return _ident(cluster), members or (intervention_id,)
-
-
-def _candidate(item: Any, library: Library, crosswalk: Any) -> Candidate | None:
-    if isinstance(item, tuple):
-        ident, score = (item[0], item[1]) if len(item) > 1 else (item[0], 0.0)
-        name, reason = (library[ident].name if ident in library else ident), ""
-    else:
-        ident = _ident(item)
-        score = getattr(item, "score", 0.0)
-        name = getattr(item, "name", None) or (library[ident].name if ident and ident in library else ident)
-        reason = getattr(item, "reason", "") or ""
-        if not isinstance(reason, str):
-            reason = "; ".join(str(r) for r in reason)
-    if not ident:
-        return None
-    cluster_id, _ = _cluster(crosswalk, ident) if ident in library else (None, ())
-    return Candidate(ident, str(name), float(score), cluster_id, reason)
-
-
-def _load_library() -> Library:
-    from prevcat.plugins import load_library
-
-    return load_library()
-
-
-def _link(library: Library) -> Crosswalk:
-    from prevcat.linking import link
-
-    return link(library)
+    return cluster.id, tuple(cluster.members) or (intervention_id,)
 
 
 def _pin_error(
@@ -239,13 +183,14 @@ def resolve_portfolio(
     """Resolve every entry of ``portfolio`` against ``library`` (default: every installed catalogue).
 
     ``crosswalk`` (default: :func:`prevcat.linking.link` over the library) gives each
-    method's cluster; pass one in when resolving several portfolios.  Raises
-    :class:`DataErrors` for pinned ids that are not in the library, one message each.
+    method's cluster; pass one in when resolving several portfolios (its library is used
+    when ``library`` is not given).  Raises :class:`DataErrors` for pinned ids that are not
+    in the library, one message each.
     """
     if library is None:
-        library = _load_library()
+        library = crosswalk.library if crosswalk is not None else _load_library()
     if crosswalk is None:
-        crosswalk = _link(library)
+        crosswalk = link(library)
     errors: list[DataError] = []
     lines: _Lines | None = None
     for index, entry in enumerate(portfolio.entries):
@@ -260,71 +205,62 @@ def resolve_portfolio(
         raise DataErrors(errors, summary=f"{where}: {len(errors)} problem(s) found")
 
     to_resolve = [e for e in portfolio.entries if e.intervention is None]
-    found: dict[str, Any] = {}
+    found: dict[str, Resolution] = {}
     if to_resolve:
-        from prevcat.linking import resolve
-
-        names = [e.name for e in to_resolve]
-        for entry, result in zip(
-            to_resolve,
-            resolve(names, library=library, crosswalk=crosswalk, country=portfolio.country),
-            strict=True,
-        ):
-            found[entry.name] = result
+        answers = resolve(
+            [e.name for e in to_resolve], library=library, crosswalk=crosswalk, country=portfolio.country
+        )
+        found = {entry.name: answer for entry, answer in zip(to_resolve, answers, strict=True)}
     return ResolvedPortfolio(
         portfolio,
         [_resolve_entry(e, found.get(e.name), library, crosswalk) for e in portfolio.entries],
     )
 
 
-def _resolve_entry(entry: PortfolioEntry, result: Any, library: Library, crosswalk: Any) -> ResolvedEntry:
-    if entry.intervention is not None:
-        cluster_id, members = _cluster(crosswalk, entry.intervention)
+def _load_library() -> Library:
+    from prevcat.plugins import load_library
+
+    return load_library()
+
+
+def _resolve_entry(
+    entry: PortfolioEntry, result: Resolution | None, library: Library, crosswalk: Crosswalk
+) -> ResolvedEntry:
+    if entry.intervention is not None or result is None:
+        pinned = entry.intervention or ""
+        cluster_id, members = _cluster(crosswalk, pinned)
         return ResolvedEntry(
-            entry, Status.PINNED, entry.intervention, cluster_id, members, 100.0,
+            entry, Status.PINNED, pinned, cluster_id, members, 100.0,
             "pinned by 'intervention' in the portfolio file",
         )
-    candidates = [c for c in (_candidate(x, library, crosswalk) for x in _result_candidates(result)) if c]
-    match_id = _ident(getattr(result, "intervention_id", None)) if result is not None else None
-    score = float(getattr(result, "score", 0.0) or 0.0) if result is not None else 0.0
-    reason = _reason(result)
+    candidates = list(result.candidates)
+    match_id = result.intervention_id
     if entry.classification is not None:
         text = "declared local in the portfolio file"
         if match_id:
             text += (
-                f"; the resolver would have matched {match_id} (score {score:.0f}: {reason}) — "
-                "remove the local keys or set 'intervention' to use it"
+                f"; the resolver would have matched {match_id} (score {result.score:.0f}: {result.reason})"
+                " — remove the local keys or set 'intervention' to use it"
             )
             if all(c.intervention_id != match_id for c in candidates):
-                candidates.insert(0, Candidate(match_id, library[match_id].name, score, None, reason))
+                name = result.name or library[match_id].name
+                candidates.insert(0, Candidate(match_id, name, result.cluster, result.score))
         return ResolvedEntry(entry, Status.LOCAL, None, None, (), 0.0, text, candidates)
-    if result is not None and getattr(result, "ambiguous", False):
+    if result.ambiguous:
         listed = ", ".join(c.intervention_id for c in candidates) or "several records"
         return ResolvedEntry(
-            entry, Status.AMBIGUOUS, None, None, (), score,
-            f"ambiguous: {reason or 'several records fit'}; candidates {listed}"
+            entry, Status.AMBIGUOUS, None, None, (), result.score,
+            f"ambiguous: {result.reason or 'several records fit'}; candidates {listed}"
             " — pin one with 'intervention'",
             candidates,
         )
     if match_id:
         cluster_id, members = _cluster(crosswalk, match_id)
-        return ResolvedEntry(entry, Status.MATCHED, match_id, cluster_id, members, score, reason, candidates)
+        return ResolvedEntry(
+            entry, Status.MATCHED, match_id, result.cluster or cluster_id, members, result.score,
+            result.reason, candidates,
+        )
     return ResolvedEntry(
-        entry, Status.LOCAL, None, None, (), score,
-        reason or "no registry record close enough: a local method", candidates,
+        entry, Status.LOCAL, None, None, (), result.score,
+        result.reason or "no registry record close enough: a local method", candidates,
     )
-
-
-def _result_candidates(result: Any) -> Sequence[Any]:
-    if result is None:
-        return ()
-    return tuple(getattr(result, "candidates", ()) or ())
-
-
-def _reason(result: Any) -> str:
-    if result is None:
-        return ""
-    reason = getattr(result, "reason", "") or ""
-    if isinstance(reason, str):
-        return reason
-    return "; ".join(str(r) for r in reason)

@@ -11,6 +11,7 @@ import pytest
 from prevcat_ungsinn.importer import UngsinnImporter
 from prevcat_ungsinn.rating_text import LevelTextError, read_level
 from prevcat_ungsinn.scales import NEW_SCALE, NEW_VERSION, OLD_SCALE, OLD_VERSION
+from prevcat_ungsinn.vocabulary import map_ages
 
 from prevcat.catalogue import Catalogue
 from prevcat.errors import UnknownLabelError
@@ -312,3 +313,25 @@ def test_names_acronyms_and_origins(catalogue: Catalogue) -> None:
     assert (mitt_valg.country, mitt_valg.original) == ("NO", "Lions Quest")
     assert catalogue.get("ungsinn:cool-kids").country is None  # not stated by Ungsinn
     assert catalogue.get("ungsinn:mst").languages == ("nb",)
+
+
+@pytest.mark.parametrize(
+    ("cell", "ages", "unparsed"),
+    [
+        ("8.–10. trinn", AgeRange(13, 16), []),
+        ("3–6 | 6–12", AgeRange(3, 12), []),
+        ("barne- og ungdomstrinnet", AgeRange(6, 16), []),
+        ("videregående | 0–2", AgeRange(0, 19), []),
+        ("uklar aldersgruppe", None, ["uklar aldersgruppe"]),
+    ],
+)
+def test_age_cells(cell: str, ages: AgeRange | None, unparsed: list[str]) -> None:
+    assert map_ages(cell) == (ages, unparsed)
+
+
+def test_an_unparsed_age_is_reported_and_kept(tmp_path: Path) -> None:
+    result = read_rows(tmp_path, {"id": "x", "Nivå": "3", "Klassifiseringsversjon": NY, "Alder": "småbarn"})
+    item = result.catalogue.get("ungsinn:x")
+    assert item.target.ages.is_open
+    assert item.extra_values("Alder") == ("småbarn",)
+    assert [(w.field, w.value) for w in result.report.warnings] == [("Alder", "småbarn")]

@@ -201,6 +201,8 @@ def test_glossary_clash_names_both_plugins_and_keeps_the_rest(monkeypatch: MP) -
     assert registry.glossary["sv"]["testterm-skola"] == "school"
     assert registry.glossary["sv"]["testterm-ny"] == "new"
     assert registry.glossary["de"]["testterm-Eltern"] == "parent"
+    assert registry.registered_by("prevcat-test-glossary")["glossary"] == ["sv", "de"]
+    assert registry.registered_by("prevcat-test-glossary-clash")["glossary"] == ["sv"]
 
 
 # -- strict mode -----------------------------------------------------------------------------

@@ -127,7 +127,8 @@ class Registry:
     """Everything the loaded plugins registered, who registered it, and what went wrong.
 
     ``owners`` maps ``importer:<key>``, ``scale:<id>@<version>`` and ``glossary:<lang>`` to
-    the plugin that registered it.
+    the plugin that registered it (for a language, the first plugin to add terms to it);
+    ``glossary_languages`` gives, per plugin, every language it added terms to.
     """
 
     importers: Mapping[str, Importer] = field(converter=_frozen_map)
@@ -136,6 +137,7 @@ class Registry:
     owners: Mapping[str, str] = field(converter=_frozen_map)
     problems: tuple[PluginProblem, ...] = field(default=(), converter=_problem_tuple)
     plugins: tuple[PluginInfo, ...] = field(default=(), converter=_info_tuple)
+    glossary_languages: Mapping[str, tuple[str, ...]] = field(factory=dict, converter=_frozen_map)
 
     def owner(self, kind: str, key: str) -> str | None:
         """The plugin that registered ``importer``/``scale``/``glossary`` ``key``."""
@@ -144,11 +146,12 @@ class Registry:
     def registered_by(self, plugin: str) -> dict[str, list[str]]:
         """What one plugin registered: ``{"importers": [...], "scales": [...], "glossary": [...]}``."""
         found: dict[str, list[str]] = {"importers": [], "scales": [], "glossary": []}
-        names = {"importer": "importers", "scale": "scales", "glossary": "glossary"}
+        names = {"importer": "importers", "scale": "scales"}
         for key, owner in self.owners.items():
             kind, _, item = key.partition(":")
             if owner == plugin and kind in names:
                 found[names[kind]].append(item)
+        found["glossary"] = list(self.glossary_languages.get(plugin, ()))
         return found
 
 
@@ -419,6 +422,7 @@ class _Collector:
         self.glossary: dict[str, dict[str, str]] = {}
         self.glossary_keys: dict[tuple[str, str], tuple[str, str]] = {}  # (lang, folded) -> (term, plugin)
         self.owners: dict[str, str] = {}
+        self.languages: dict[str, list[str]] = {}
         self.problems = problems
 
     def reject(self, plugin: str, error: str) -> None:
@@ -515,6 +519,9 @@ class _Collector:
             entries[term] = concept
             self.glossary_keys[(language, folded)] = (term, plugin)
             self.owners.setdefault(f"glossary:{language}", plugin)
+            languages = self.languages.setdefault(plugin, [])
+            if language not in languages:
+                languages.append(language)
 
 
 def _call_hooks(loaded: _Loaded) -> Registry:
@@ -571,6 +578,7 @@ def _call_hooks(loaded: _Loaded) -> Registry:
         owners=collector.owners,
         problems=problems,
         plugins=infos,
+        glossary_languages={plugin: tuple(langs) for plugin, langs in collector.languages.items()},
     )
 
 

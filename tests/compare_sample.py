@@ -145,7 +145,7 @@ def ambiguous(name: str, *candidates: str) -> ResolvedEntry:
 
     return ResolvedEntry(
         PortfolioEntry(name), Status.AMBIGUOUS,
-        candidates=[Candidate(c, c, 80.0) for c in candidates],
+        candidates=[Candidate(intervention_id=c, name=c, cluster=None, score=80.0) for c in candidates],
     )
 
 

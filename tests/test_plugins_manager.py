@@ -17,6 +17,7 @@ from prevcat.errors import PluginError, UnknownScaleError
 from prevcat.evidence import COMMON_SCALE, Direction, EvidenceLevel, EvidenceScale, ScaleLevel
 from prevcat.plugins import (
     DEFAULT_PLUGINS,
+    AmbiguousScaleError,
     Registry,
     find_scale,
     get_plugin_manager,
@@ -295,3 +296,11 @@ def test_without_a_version_the_newest_scale_version_is_picked() -> None:
     assert pick_scale(scales, "s@9").version == "9"
     with pytest.raises(UnknownScaleError):
         pick_scale(scales, "t")
+
+
+def test_undated_versions_must_be_named() -> None:
+    scales = {("s", v): _scale(v) for v in ("programs", "factsheet")}
+    with pytest.raises(AmbiguousScaleError, match=r"several versions .*\(factsheet, programs\); name one"):
+        pick_scale(scales, "s")
+    assert pick_scale(scales, "s@programs").version == "programs"
+    assert pick_scale({("s", "legacy"): _scale("legacy")}, "s").version == "legacy"

@@ -35,13 +35,14 @@ from attrs import field, frozen
 
 from prevcat import hookspecs
 from prevcat.catalogue import Catalogue, Library
-from prevcat.errors import PluginError, UnknownScaleError
+from prevcat.errors import PluginError, PrevcatError, UnknownScaleError
 from prevcat.evidence import EvidenceScale
 from prevcat.importers.base import Importer, ImportReport
 
 __all__ = [
     "DEFAULT_PLUGINS",
     "ENTRY_POINT_GROUP",
+    "AmbiguousScaleError",
     "LoadedLibrary",
     "PluginInfo",
     "PluginProblem",
@@ -55,6 +56,7 @@ __all__ = [
     "get_scales",
     "load_catalogues",
     "load_library",
+    "pick_scale",
     "reset_plugin_manager",
 ]
 
@@ -629,6 +631,20 @@ def get_glossary(
     return get_registry(strict=strict, plugins_dir=plugins_dir).glossary
 
 
+class AmbiguousScaleError(UnknownScaleError):
+    """A scale id named without a version where its versions have no order (``factsheet``, ``programs``)."""
+
+    def __init__(self, scale: str, versions: Iterable[str]) -> None:
+        self.versions = tuple(sorted(versions))
+        PrevcatError.__init__(
+            self,
+            f"evidence scale {scale!r} has several versions that are not dated or numbered "
+            f"({', '.join(self.versions)}); name one, e.g. {scale}@{self.versions[0]}",
+        )
+        self.scale = scale
+        self.known = tuple(f"{scale}@{v}" for v in self.versions)
+
+
 def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
     parts = re.findall(r"\d+|[^\d]+", version)
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
@@ -637,7 +653,11 @@ def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
 def pick_scale(
     scales: Mapping[tuple[str, str], EvidenceScale], scale_id: str, version: str | None = None
 ) -> EvidenceScale:
-    """The scale ``scale_id`` (or ``id@version``) among ``scales``; the newest version if none given."""
+    """The scale ``scale_id`` (or ``id@version``) among ``scales``.
+
+    Without a version: the only version, or the newest when all versions are numbered or
+    dated (``2008``, ``2015``); otherwise :class:`AmbiguousScaleError`.
+    """
     scale_id = scale_id.strip()
     if version is None and "@" in scale_id:
         scale_id, version = (part.strip() for part in scale_id.split("@", 1))
@@ -650,11 +670,15 @@ def pick_scale(
     versions = [v for i, v in scales if i == scale_id]
     if not versions:
         raise UnknownScaleError(scale_id, known)
+    if len(versions) > 1 and not all(v[:1].isdigit() for v in versions):
+        raise AmbiguousScaleError(scale_id, versions)
     return scales[(scale_id, max(versions, key=_version_key))]
 
 
 def find_scale(scale_id: str, version: str | None = None) -> EvidenceScale:
     """A registered scale by id (``ungsinn``, ``ungsinn@2015``); without a version the newest.
+
+    See :func:`pick_scale` for what "newest" means.
 
     Raises :class:`~prevcat.errors.UnknownScaleError` listing the registered scales.
     """

@@ -15,7 +15,16 @@ from importlib import resources
 
 from prevcat.errors import DataError
 
-__all__ = ["Glossary", "load_shipped_glossary", "shipped_terms"]
+__all__ = ["GENERIC_CONCEPTS", "Glossary", "load_shipped_glossary", "shipped_terms"]
+
+#: concepts that describe what a method is about rather than name it: words a city adds
+#: ("-grupper", "i skolan") and that many methods share.  Other concepts (``incredible``,
+#: ``multisystemic``) are translations of names and count like any word of a name.
+GENERIC_CONCEPTS = frozenset(
+    "parent parenting family school pupil strengthening strong child youth alcohol drugs cannabis "
+    "tobacco prevention group training therapy treatment behaviour early intervention community "
+    "teacher skills informant bullying depression trauma aggression positive cognitive".split()
+)
 
 
 def _data_lines(name: str) -> list[str]:

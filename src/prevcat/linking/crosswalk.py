@@ -1,0 +1,330 @@
+"""``link``: score candidate pairs across catalogues, apply curation, build clusters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from attrs import field, frozen
+from rapidfuzz import fuzz, process
+
+from prevcat.catalogue import Catalogue, Library
+from prevcat.errors import NotFoundError
+from prevcat.linking._progress import stderr_bar
+from prevcat.linking.cluster import Cluster, Link, build_clusters
+from prevcat.linking.glossary import Glossary, default_glossary
+from prevcat.linking.match import LINK_THRESHOLD, PairScore, Profile, Scorer, profiles_of
+from prevcat.linking.overrides import Override, Overrides
+
+__all__ = ["Crosswalk", "Explanation", "candidate_pairs", "link"]
+
+Progress = Callable[[int, int], None]
+
+
+@frozen
+class Explanation:
+    """Why two interventions are (or are not) one method; ``str()`` prints the reasons."""
+
+    a: str
+    b: str
+    name_a: str
+    name_b: str
+    score: float
+    threshold: float
+    linked: bool
+    same_cluster: bool
+    scorers: tuple[tuple[str, float], ...]
+    reasons: tuple[str, ...]
+    vetoes: tuple[str, ...]
+    override: str | None = None
+    refused: str | None = None
+
+    def __str__(self) -> str:
+        lines = [
+            f"{self.a}  {self.name_a}",
+            f"{self.b}  {self.name_b}",
+            f"score {self.score:.1f} (threshold {self.threshold:.0f}): "
+            + ("linked" if self.linked else "not linked")
+            + ("; same cluster" if self.same_cluster else "; different clusters"),
+            "scorers: " + ", ".join(f"{k} {v:.0f}" for k, v in self.scorers),
+        ]
+        lines += [f"  + {r}" for r in self.reasons]
+        lines += [f"  ! veto: {v}" for v in self.vetoes]
+        if self.override:
+            lines.append(f"  = curated: {self.override}")
+        if self.refused:
+            lines.append(f"  ! not joined: {self.refused}")
+        return "\n".join(lines)
+
+
+def _links(values: Iterable[Link]) -> tuple[Link, ...]:
+    return tuple(values)
+
+
+def _clusters(values: Iterable[Cluster]) -> tuple[Cluster, ...]:
+    return tuple(values)
+
+
+@frozen
+class Crosswalk:
+    """Every catalogue's interventions grouped into methods, with the links and their reasons."""
+
+    library: Library
+    links: tuple[Link, ...] = field(converter=_links)
+    clusters: tuple[Cluster, ...] = field(converter=_clusters)
+    threshold: float = LINK_THRESHOLD
+    refused: tuple[tuple[Link, str], ...] = ()
+    overrides: Overrides = field(factory=Overrides)
+    warnings: tuple[str, ...] = ()
+    pairs: tuple[PairScore, ...] = ()  #: every candidate pair scored, linked or not
+    _scorer: Any = field(default=None, repr=False, eq=False)
+    _profiles: Any = field(default=None, repr=False, eq=False)
+    _by_member: dict[str, Cluster] = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_member", {m: c for c in self.clusters for m in c.members})
+
+    def cluster_of(self, intervention_id: str) -> Cluster:
+        """The cluster holding this intervention (a singleton when it has no links)."""
+        try:
+            return self._by_member[intervention_id]
+        except KeyError:
+            self.library.get(intervention_id)  # raises NotFoundError with suggestions
+            raise NotFoundError(intervention_id, []) from None
+
+    def cluster(self, cluster_id: str) -> Cluster:
+        """The cluster with this id."""
+        for c in self.clusters:
+            if c.id == cluster_id:
+                return c
+        raise NotFoundError(cluster_id, [])
+
+    def multi_source(self) -> list[Cluster]:
+        """Clusters with members from two or more sources."""
+        return [c for c in self.clusters if len({m.split(":", 1)[0] for m in c.members}) >= 2]
+
+    def pair_score(self, a: str, b: str) -> PairScore:
+        """The matcher's verdict on two interventions, computed now."""
+        scorer, profiles = self._tools()
+        return scorer.pair(profiles[a], profiles[b])
+
+    def _tools(self) -> tuple[Scorer, dict[str, Profile]]:
+        if self._scorer is None or self._profiles is None:
+            glossary = default_glossary()
+            profiles = profiles_of(self.library, glossary)
+            object.__setattr__(self, "_profiles", {p.id: p for p in profiles})
+            object.__setattr__(self, "_scorer", Scorer(profiles, glossary))
+        return self._scorer, self._profiles
+
+    def explain(self, id1: str, id2: str) -> Explanation:
+        """Why ``id1`` and ``id2`` are or are not one method."""
+        a = self.library.get(id1)
+        b = self.library.get(id2)
+        verdict = self.pair_score(id1, id2)
+        pair = frozenset((id1, id2))
+        linked = any(frozenset((lk.a, lk.b)) == pair for lk in self.links)
+        override = self.overrides.decisions().get(pair)
+        refused = next((why for lk, why in self.refused if frozenset((lk.a, lk.b)) == pair), None)
+        return Explanation(
+            a=id1,
+            b=id2,
+            name_a=a.name,
+            name_b=b.name,
+            score=verdict.score,
+            threshold=self.threshold,
+            linked=linked,
+            same_cluster=self.cluster_of(id1).id == self.cluster_of(id2).id,
+            scorers=verdict.scorers,
+            reasons=verdict.reasons,
+            vetoes=verdict.vetoes,
+            override=f"{override.decision}{': ' + override.note if override.note else ''}"
+            if override
+            else None,
+            refused=refused,
+        )
+
+
+def _as_library(library: Library | Iterable[Catalogue] | None) -> Library:
+    if library is None:
+        from prevcat.plugins import load_library
+
+        return load_library()
+    if isinstance(library, Library):
+        return library
+    return Library.of(library)
+
+
+def candidate_pairs(
+    profiles: Sequence[Profile], scorer: Scorer, *, min_string: float = 60.0
+) -> set[tuple[int, int]]:
+    """Pairs of profiles (indexes, different sources) worth scoring in full.
+
+    Candidates come from a batch ``cdist`` of every name form against every other
+    (``ratio`` and ``token_sort_ratio``), from shared rare words, from shared acronyms and
+    from ``original`` fields against names.
+    """
+    keys: list[str] = []
+    owner: list[int] = []
+    for i, p in enumerate(profiles):
+        for v in p.variants:
+            keys.append(v.form.key)
+            owner.append(i)
+    orig_keys: list[str] = []
+    orig_owner: list[int] = []
+    for i, p in enumerate(profiles):
+        for f in p.originals:
+            orig_keys.append(f.key)
+            orig_owner.append(i)
+    owner_arr = np.asarray(owner)
+    sources = [p.source for p in profiles]
+    pairs: set[tuple[int, int]] = set()
+
+    def add(i: int, j: int) -> None:
+        if i != j and sources[i] != sources[j]:
+            pairs.add((i, j) if i < j else (j, i))
+
+    cutoff = int(min_string)
+    for rows, row_owner in ((keys, owner), (orig_keys, orig_owner)):
+        if not rows or not keys:
+            continue
+        best = np.maximum(
+            process.cdist(rows, keys, scorer=fuzz.ratio, dtype=np.uint8, workers=-1, score_cutoff=cutoff),
+            process.cdist(
+                rows, keys, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=-1, score_cutoff=cutoff
+            ),
+        )
+        r_idx, c_idx = np.nonzero(best >= cutoff)
+        for r, c in zip(r_idx.tolist(), c_idx.tolist(), strict=True):
+            add(row_owner[r], int(owner_arr[c]))
+    by_token: dict[str, set[int]] = {}
+    by_acr: dict[str, set[int]] = {}
+    for i, p in enumerate(profiles):
+        for v in p.variants:
+            for t in v.form.tokens:
+                by_token.setdefault(t, set()).add(i)
+        for a in p.acronyms:
+            by_acr.setdefault(a, set()).add(i)
+    limit = max(12, len(profiles) // 20)
+    for groups, min_weight in ((by_token, 1.5), (by_acr, 0.0)):
+        for token, members in groups.items():
+            if len(members) < 2 or len(members) > limit:
+                continue
+            if min_weight and (scorer.weight(token) < min_weight or len(token) < 3):
+                continue
+            ordered = sorted(members)
+            for x, i in enumerate(ordered):
+                for j in ordered[x + 1 :]:
+                    add(i, j)
+    return pairs
+
+
+def link(
+    library: Library | Iterable[Catalogue] | None = None,
+    *,
+    overrides: Overrides | str | Path | None = None,
+    threshold: float | None = None,
+    one_to_one: bool = False,
+    progress: bool | Progress = False,
+    glossary: Glossary | None = None,
+) -> Crosswalk:
+    """Link the same method across catalogues.
+
+    ``library`` defaults to every bundled catalogue.  ``overrides`` (an :class:`Overrides` or a
+    path) are applied last.  ``threshold`` defaults to :data:`LINK_THRESHOLD`.  With
+    ``one_to_one`` each intervention keeps at most one link per other source (best first).
+    ``progress`` shows a progress bar on stderr (or is a ``callback(done, total)``).
+    """
+    lib = _as_library(library)
+    limit = LINK_THRESHOLD if threshold is None else float(threshold)
+    gloss = glossary if glossary is not None else default_glossary()
+    curated = (
+        overrides if isinstance(overrides, Overrides) or overrides is None else Overrides.load(overrides)
+    )
+    curated = curated or Overrides()
+    profiles = profiles_of(lib, gloss)
+    scorer = Scorer(profiles, gloss)
+    pairs = sorted(candidate_pairs(profiles, scorer))
+    callback = _progress(progress, len(pairs))
+    verdicts: list[PairScore] = []
+    for n, (i, j) in enumerate(pairs, start=1):
+        verdicts.append(scorer.pair(profiles[i], profiles[j]))
+        if callback is not None and (n % 200 == 0 or n == len(pairs)):
+            callback(n, len(pairs))
+    links: list[Link] = []
+    cannot: list[tuple[str, str]] = []
+    decided = curated.decisions()
+    for v in verdicts:
+        if frozenset((v.a, v.b)) in decided:
+            continue
+        if v.vetoed:
+            cannot.append((v.a, v.b))
+        elif v.score >= limit:
+            links.append(Link(v.a, v.b, v.score, v.scorers, v.reasons, order=(v.strength, v.full_score)))
+    if one_to_one:
+        links = _one_to_one(links, {p.id: p.source for p in profiles})
+    warnings: list[str] = []
+    by_id = {p.id: p for p in profiles}
+    for _pair, o in decided.items():
+        missing = [x for x in (o.a, o.b) if x not in by_id]
+        if missing:
+            where = f"{curated.file or 'overrides'}" + (f", line {o.line}" if o.line else "")
+            warnings.append(f"{where}: unknown intervention id(s) {', '.join(missing)}; decision ignored")
+            continue
+        if o.same:
+            verdict = scorer.pair(by_id[o.a], by_id[o.b])
+            links.append(
+                Link(o.a, o.b, verdict.score, verdict.scorers, (*verdict.reasons, _curated(o)), "override")
+            )
+        else:
+            cannot.append((o.a, o.b))
+
+    def pair_score(x: str, y: str) -> float:
+        return scorer.pair(by_id[x], by_id[y]).score
+
+    clusters, accepted, refused = build_clusters(
+        [p.id for p in profiles],
+        links,
+        source_of={p.id: p.source for p in profiles},
+        cannot=cannot,
+        name_of=lambda i: by_id[i].intervention.name,
+        pair_score=pair_score,
+        threshold=limit,
+    )
+    return Crosswalk(
+        library=lib,
+        links=accepted,
+        clusters=clusters,
+        threshold=limit,
+        refused=refused,
+        overrides=curated,
+        warnings=tuple(warnings),
+        pairs=tuple(verdicts),
+        scorer=scorer,
+        profiles=by_id,
+    )
+
+
+def _curated(o: Override) -> str:
+    return f"curated: same{': ' + o.note if o.note else ''}"
+
+
+def _one_to_one(links: list[Link], source_of: dict[str, str]) -> list[Link]:
+    taken: set[tuple[str, str]] = set()
+    out: list[Link] = []
+    for lk in sorted(links, key=lambda x: (-x.score, x.pair)):
+        ka, kb = (lk.a, source_of[lk.b]), (lk.b, source_of[lk.a])
+        if ka in taken or kb in taken:
+            continue
+        taken.update((ka, kb))
+        out.append(lk)
+    return out
+
+
+def _progress(progress: bool | Progress, total: int) -> Progress | None:
+    if callable(progress):
+        return progress
+    if not progress or total < 500:
+        return None
+    return stderr_bar("linking", total)

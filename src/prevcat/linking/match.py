@@ -1,0 +1,521 @@
+"""Scoring two names, and two interventions, with every reason recorded.
+
+Name similarity (0..100) is the larger of a string score (``max(ratio, token_sort_ratio)`` on
+normalised keys, good for typos) and a word score (weighted overlap of words, rare words
+weighing more, good for word order and extra words).  ``token_set_ratio`` and
+``partial_ratio`` are recorded for the explanation but never decide alone.
+
+The decision rule for two interventions (see ``docs/linking.md``):
+
+1. the best name similarity over all their name forms (names, aliases, parts), times the
+   form's weight (a subtitle part or a parenthesis counts a little less);
+2. raised to 90 when one's ``original`` names the other, to 88 on a shared specific acronym;
+3. plus/minus small amounts for agreeing or disagreeing attributes (levels, settings, country);
+4. **vetoed** when the age bands written in the names differ, when known target age ranges do
+   not overlap, or when both adapt clearly different originals;
+5. linked when the result reaches the threshold (:data:`LINK_THRESHOLD`) and nothing vetoes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from attrs import field, frozen
+from rapidfuzz import fuzz
+
+from prevcat.catalogue import Library
+from prevcat.linking.glossary import GENERIC_CONCEPTS, Glossary
+from prevcat.linking.normalize import NameForm, fold, name_variants, normalize
+from prevcat.model import AgeRange, Intervention
+
+__all__ = [
+    "LINK_THRESHOLD",
+    "RESOLVE_THRESHOLD",
+    "NameScore",
+    "PairScore",
+    "Profile",
+    "Scorer",
+    "Variant",
+]
+
+#: pairs of interventions scoring at least this are linked
+LINK_THRESHOLD = 85.0
+#: free-text names scoring at least this against a catalogue name are resolved
+RESOLVE_THRESHOLD = 80.0
+
+KIND_WEIGHT = {
+    "full": 1.0,
+    "main": 0.99,
+    "alias": 0.98,
+    "part": 0.95,
+    "paren": 0.93,
+    "original": 0.9,
+    "short": 0.8,
+}
+
+_COUNTRY_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "usa us u.s. united states verenigde staten amerika amerikanisch sverige sweden zweden schweden "
+        "norge norway noorwegen norwegen danmark denmark denemarken dänemark finland suomi finnland "
+        "deutschland germany duitsland tyskland nederland netherlands niederlande holland "
+        "australia australien australië australie canada kanada england uk united kingdom schweiz "
+        "switzerland israel israël italy italien iceland island vlaanderen belgium belgien"
+    ).split()
+)
+
+
+@frozen
+class Variant:
+    """One name form of one intervention."""
+
+    intervention_id: str
+    kind: str  #: full, main, part, paren (of the name) or alias/original
+    text: str
+    form: NameForm
+    lang: str | None = None
+    weight: float = 1.0
+
+
+@frozen
+class NameScore:
+    """How similar two name forms are, by every scorer."""
+
+    score: float
+    ratio: float
+    token_sort: float
+    token_set: float
+    partial: float
+    words: float
+    shared: tuple[str, ...]
+
+
+def _ages_of(item: Intervention) -> AgeRange:
+    return item.target.ages
+
+
+def _origin_forms(text: str | None, glossary: Glossary) -> tuple[NameForm, ...]:
+    if not text:
+        return ()
+    out: list[NameForm] = []
+    for chunk in re.split(r"\s*[|;]\s*", text):
+        for kind, piece in name_variants(chunk):
+            if kind in ("short", "part"):
+                continue
+            form = normalize(piece, glossary)
+            if form.tokens and not set(form.tokens) <= _COUNTRY_WORDS:
+                out.append(form)
+    return tuple(out)
+
+
+def _programme_like(form: NameForm) -> bool:
+    words = [t for t in form.tokens if t not in _COUNTRY_WORDS and not t.isdigit()]
+    return bool(words) and len(words) <= 6
+
+
+@frozen
+class Profile:
+    """What the matcher knows about one intervention."""
+
+    intervention: Intervention
+    variants: tuple[Variant, ...]
+    originals: tuple[NameForm, ...]
+    langs: frozenset[str]
+    countries: frozenset[str]
+    context: frozenset[str] = frozenset()  #: folded words of description, original and other fields
+    acronyms: frozenset[str] = field(init=False)
+    written: frozenset[str] = field(init=False)
+    words: frozenset[str] = field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        acr: set[str] = set()
+        written: set[str] = set()
+        words: set[str] = set()
+        for v in self.variants:
+            # initials of a shortened form ("Parent Management Training – Oregon...") mislead
+            acr |= v.form.acronyms if v.kind in ("full", "alias") else v.form.written
+            written |= v.form.written
+            words.update(v.form.tokens)
+        object.__setattr__(self, "acronyms", frozenset(acr))
+        object.__setattr__(self, "written", frozenset(written))
+        object.__setattr__(self, "words", frozenset(words))
+
+    @property
+    def id(self) -> str:
+        return self.intervention.id
+
+    @property
+    def source(self) -> str:
+        return self.intervention.source
+
+    @property
+    def bands(self) -> frozenset[tuple[int, int]]:
+        out: set[tuple[int, int]] = set()
+        for v in self.variants:
+            if v.kind in ("full", "alias"):
+                out |= set(v.form.bands)
+        return frozenset(out)
+
+    @classmethod
+    def of(cls, item: Intervention, glossary: Glossary, *, catalogue_country: str | None = None) -> Profile:
+        """The profile of one intervention: its name forms, aliases, ``original`` and languages."""
+        variants: list[Variant] = []
+        seen: dict[str, int] = {}
+
+        def add(kind: str, text: str, lang: str | None, base_kind: str) -> None:
+            form = normalize(text, glossary)
+            if not form.key:
+                return
+            if kind != "full" and all(glossary.concept(t) or t.isdigit() for t in form.tokens):
+                return  # "Parenting Programme" alone names no method
+            weight = KIND_WEIGHT.get(kind, 0.9)
+            if base_kind == "alias":
+                weight = min(weight, KIND_WEIGHT["alias"])
+            new = Variant(item.id, kind if base_kind == "name" else "alias", text, form, lang, weight)
+            if form.key in seen:
+                at = seen[form.key]
+                if variants[at].weight < weight:
+                    variants[at] = new
+                return
+            seen[form.key] = len(variants)
+            variants.append(new)
+
+        for kind, text in name_variants(item.name):
+            add(kind, text, None, "name")
+        for alias in item.aliases:
+            for kind, text in name_variants(alias.name):
+                add(kind, text, alias.lang, "alias")
+        langs = set(item.languages) | {a.lang for a in item.aliases if a.lang}
+        countries = {item.country} if item.country else set()
+        if catalogue_country and not countries:
+            countries.add(catalogue_country)
+        context: set[str] = set()
+        for text in (item.description or "", item.original or "", *(v for _k, v in item.extra)):
+            context.update(w for w in re.split(r"[^0-9a-z]+", fold(text)) if len(w) >= 4)
+        return cls(
+            intervention=item,
+            variants=tuple(variants),
+            originals=_origin_forms(item.original, glossary),
+            langs=frozenset(lang.split("-")[0] for lang in langs),
+            countries=frozenset(countries),
+            context=frozenset(context),
+        )
+
+
+@frozen
+class PairScore:
+    """The verdict on two interventions: score, per-scorer values, reasons and vetoes."""
+
+    a: str
+    b: str
+    score: float
+    name_score: float
+    scorers: tuple[tuple[str, float], ...]
+    reasons: tuple[str, ...]
+    vetoes: tuple[str, ...]
+    best_a: str  #: the name form of ``a`` that matched best
+    best_b: str
+    strength: float = 0.0  #: the score before capping at 100, to order links
+    full_score: float = 0.0  #: similarity of the names as written (orders ties)
+
+    @property
+    def vetoed(self) -> bool:
+        return bool(self.vetoes)
+
+
+class Scorer:
+    """Name and pair scoring with word weights learnt from the catalogues being matched."""
+
+    def __init__(self, profiles: Sequence[Profile], glossary: Glossary) -> None:
+        self.glossary = glossary
+        df: Counter[str] = Counter()
+        for p in profiles:
+            words: set[str] = set()
+            for v in p.variants:
+                words.update(v.form.tokens)
+            df.update(words)
+        n = max(len(profiles), 1)
+        self._weight = {w: math.log(1.0 + n / c) for w, c in df.items()}
+        self._unknown = 0.3  # a word no catalogue uses cannot tell candidates apart
+        acr: Counter[str] = Counter()
+        for p in profiles:
+            acr.update(p.written)
+        self.acronym_count = acr
+
+    def weight(self, token: str) -> float:
+        """How much a word says about identity (rare words more; unknown words little)."""
+        if token.isdigit():
+            return 0.5
+        if token[:1].isdigit() and "-" in token:
+            return 0.1  # an age band: judged by the band rule, not as a word
+        return self._weight.get(token, self._unknown)
+
+    def _rest_weight(self, tokens: set[str], *, query: bool = False) -> float:
+        """Weight of unmatched words: two unknown words (a local suffix) weigh little, more do not.
+
+        On a free-text query, generic words (``i skolan``, ``-grupper``) count as local too.
+        """
+        total = 0.0
+        unknown = 0
+        for t in tokens:
+            local = t not in self._weight or (query and t in GENERIC_CONCEPTS)
+            if not local or t.isdigit():
+                total += self.weight(t)
+            else:
+                unknown += 1
+                total += self._unknown if unknown <= 2 else 1.0
+        return total
+
+    def known(self, token: str) -> bool:
+        return token in self._weight
+
+    # -- names -------------------------------------------------------------------------------
+    def _word_overlap(
+        self, a: Sequence[str], b: Sequence[str], *, query: bool = False
+    ) -> tuple[float, tuple[str, ...]]:
+        set_a, set_b = set(a), set(b)
+        shared = set_a & set_b
+        rest_a = [t for t in set_a - shared if len(t) >= 4 and not t[0].isdigit()]
+        rest_b = [t for t in set_b - shared if len(t) >= 4 and not t[0].isdigit()]
+        fuzzy_pairs: list[tuple[str, str]] = []
+        for ta in rest_a:
+            best, best_t = 0.0, ""
+            for tb in rest_b:
+                r = fuzz.ratio(ta, tb, score_cutoff=80)
+                if r > best:
+                    best, best_t = r, tb
+            if best_t:
+                fuzzy_pairs.append((ta, best_t))
+                rest_b.remove(best_t)
+        joined = _joined_matches(a, b, set_a - shared, set_b - shared)
+        matched_a = shared | {p[0] for p in fuzzy_pairs} | joined[0]
+        matched_b = shared | {p[1] for p in fuzzy_pairs} | joined[1]
+        w_shared = sum(self.weight(t) for t in matched_b)
+        w_union = (
+            w_shared
+            + self._rest_weight(set_a - matched_a, query=query)
+            + self._rest_weight(set_b - matched_b)
+        )
+        if w_union <= 0:
+            return 0.0, ()
+        return 100.0 * w_shared / w_union, tuple(sorted(shared | {f"{x}~{y}" for x, y in fuzzy_pairs}))
+
+    def names(self, a: NameForm, b: NameForm, *, query: bool = False) -> NameScore:
+        """Similarity of two name forms by every scorer; ``score`` is the decision value.
+
+        ``query``: ``a`` is free text, whose extra generic words weigh little.
+        """
+        if a.key == b.key:
+            return NameScore(100.0, 100.0, 100.0, 100.0, 100.0, 100.0, a.tokens)
+        ratio = fuzz.ratio(a.key, b.key)
+        token_sort = fuzz.token_sort_ratio(a.key, b.key)
+        token_set = fuzz.token_set_ratio(a.key, b.key)
+        partial = fuzz.partial_ratio(a.key, b.key) if min(len(a.key), len(b.key)) >= 4 else 0.0
+        words, shared = self._word_overlap(a.tokens, b.tokens, query=query)
+        # the string scores catch typos and spacing; they may not hide a differing word
+        score = max(words, min(max(ratio, token_sort), words + 30))
+        # one letter apart in a short key is another name more often than a typo (ART/ABC)
+        if min(len(a.key), len(b.key)) <= 4 and words < 100:
+            score = min(score, words)
+        return NameScore(score, ratio, token_sort, token_set, partial, words, shared)
+
+    # -- pairs ---------------------------------------------------------------------------------
+    def best_names(self, a: Profile, b: Profile) -> tuple[float, NameScore, Variant, Variant]:
+        best: tuple[float, NameScore, Variant, Variant] | None = None
+        for va in a.variants:
+            for vb in b.variants:
+                ns = self.names(va.form, vb.form)
+                value = ns.score * min(va.weight, vb.weight)
+                if best is None or value > best[0]:
+                    best = (value, ns, va, vb)
+        assert best is not None
+        return best
+
+    def original_hit(self, a: Profile, b: Profile) -> tuple[float, str] | None:
+        """When ``a``'s ``original`` names ``b``: the similarity and the matched text."""
+        best: tuple[float, str] | None = None
+        for form in a.originals:
+            for vb in b.variants:
+                value = self.names(form, vb.form).score * vb.weight
+                if value >= 90 and (best is None or value > best[0]):
+                    best = (value, f"{form.text!r} ~ {vb.text!r}")
+            implied = {x for x in form.acronyms & b.written if self.acronym_count[x] <= 6}
+            if implied and (best is None or best[0] < 90):
+                best = (90.0, f"{form.text!r} is {'/'.join(sorted(x.upper() for x in implied))}")
+        return best
+
+    def pair(self, a: Profile, b: Profile) -> PairScore:
+        """Score two interventions with reasons (see the module docstring for the rule)."""
+        value, ns, va, vb = self.best_names(a, b)
+        reasons: list[str] = []
+        vetoes: list[str] = []
+        score = value
+        how = "same normalised name" if ns.score >= 100 else "name similarity"
+        reasons.append(
+            f"{how} {ns.score:.0f} ({va.kind} {va.text!r} ~ {vb.kind} {vb.text!r}; ratio {ns.ratio:.0f}, "
+            f"token_sort {ns.token_sort:.0f}, words {ns.words:.0f}, token_set {ns.token_set:.0f})"
+        )
+        if va.kind == "alias" or vb.kind == "alias":
+            reasons.append("alias hit")
+        glossed = sorted(set(va.form.concepts) & set(vb.form.concepts))
+        if glossed and fold(va.form.exact) != fold(vb.form.exact):
+            reasons.append("glossary: " + ", ".join(glossed))
+        for first, second in ((a, b), (b, a)):
+            hit = self.original_hit(first, second)
+            if hit is not None:
+                reasons.append(f"original of {first.id} names {second.id}: {hit[1]}")
+                score = max(score, 90.0)
+        shared_acr = sorted(x for x in (a.written & b.acronyms) | (a.acronyms & b.written) if len(x) >= 2)
+        if shared_acr:
+            specific = [x for x in shared_acr if self.acronym_count[x] <= 4 and len(x) >= 3]
+            reasons.append("acronym hit: " + ", ".join(x.upper() for x in shared_acr))
+            if specific:
+                score = max(score, 88.0)
+        # evidence from other fields
+        ta, tb = a.intervention.target, b.intervention.target
+        if not ta.ages.is_open and not tb.ages.is_open:
+            if ta.ages.overlaps(tb.ages):
+                score += 2
+                reasons.append(f"ages overlap ({ta.ages} / {tb.ages})")
+            else:
+                vetoes.append(f"target ages do not overlap ({ta.ages} / {tb.ages})")
+        bands_a, bands_b = a.bands, b.bands
+        if bands_agree(bands_a, bands_b) == "differ":
+            vetoes.append(
+                "age bands in the names differ ("
+                + ", ".join(f"{x}-{y}" for x, y in sorted(bands_a))
+                + " / "
+                + ", ".join(f"{x}-{y}" for x, y in sorted(bands_b))
+                + ")"
+            )
+        elif bands_a & bands_b:
+            reasons.append(
+                "same age band in names: " + ", ".join(f"{x}-{y}" for x, y in sorted(bands_a & bands_b))
+            )
+        if ta.levels and tb.levels and set(ta.levels) & set(tb.levels):
+            score += 1
+            reasons.append("prevention level agrees")
+        if ta.settings and tb.settings:
+            if set(ta.settings) & set(tb.settings):
+                score += 1
+                reasons.append("setting agrees")
+            else:
+                score -= 3
+                reasons.append("settings differ")
+        if a.countries and b.countries and a.countries & b.countries:
+            reasons.append("same country " + "/".join(sorted(a.countries & b.countries)))
+        conflict = self._original_conflict(a, b)
+        if conflict:
+            vetoes.append(conflict)
+        for first, second in ((a, b), (b, a)):
+            mentioned = sorted(
+                t
+                for t in second.words - first.words
+                if len(t) >= 4
+                and t in first.context
+                and self.weight(t) >= 2.5
+                and not self.glossary.concept(t)
+            )
+            if mentioned:
+                score += 3
+                reasons.append(f"{first.id} mentions {', '.join(mentioned[:3])}")
+        strength = score
+        score = max(0.0, min(100.0, score))
+        scorers = (
+            ("ratio", ns.ratio),
+            ("token_sort_ratio", ns.token_sort),
+            ("token_set_ratio", ns.token_set),
+            ("partial_ratio", ns.partial),
+            ("weighted_words", ns.words),
+        )
+        return PairScore(
+            a=a.id,
+            b=b.id,
+            score=round(score, 1),
+            name_score=round(ns.score, 1),
+            scorers=tuple((k, round(v, 1)) for k, v in scorers),
+            reasons=tuple(reasons),
+            vetoes=tuple(vetoes),
+            best_a=va.text,
+            best_b=vb.text,
+            strength=round(strength, 1),
+            full_score=round(self.full_names(a, b), 1),
+        )
+
+    def full_names(self, a: Profile, b: Profile) -> float:
+        """The best similarity of the names and aliases as written (no parts)."""
+        best = 0.0
+        for va in a.variants:
+            if va.kind not in ("full", "alias"):
+                continue
+            for vb in b.variants:
+                if vb.kind in ("full", "alias"):
+                    best = max(best, self.names(va.form, vb.form).score)
+        return best
+
+    def _original_conflict(self, a: Profile, b: Profile) -> str | None:
+        oa = [f for f in a.originals if _programme_like(f)]
+        ob = [f for f in b.originals if _programme_like(f)]
+        if not oa or not ob:
+            return None
+        if self.original_hit(a, b) or self.original_hit(b, a):
+            return None
+        best = 0.0
+        for fa in oa:
+            for fb in ob:
+                best = max(best, self.names(fa, fb).score)
+                if fa.acronyms & fb.acronyms:
+                    return None
+        if best < 50:
+            return f"they adapt different originals ({oa[0].text!r} / {ob[0].text!r})"
+        return None
+
+
+def bands_agree(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> str:
+    """``same`` (a band in common), ``nested`` (one inside another: 3-8 / 3-6), ``differ``, or ``""``.
+
+    Age bands in names tell versions apart: ``SFP 10-14`` is not ``SFP 6-11``, ``3–6`` is not
+    ``6–12`` even though they touch.
+    """
+    set_a, set_b = set(a), set(b)
+    if not set_a or not set_b:
+        return ""
+    if set_a & set_b:
+        return "same"
+    for lo_a, hi_a in set_a:
+        for lo_b, hi_b in set_b:
+            if (lo_a <= lo_b and hi_b <= hi_a) or (lo_b <= lo_a and hi_a <= hi_b):
+                return "nested"
+    return "differ"
+
+
+def _joined_matches(
+    a: Sequence[str], b: Sequence[str], rest_a: set[str], rest_b: set[str]
+) -> tuple[set[str], set[str]]:
+    """Words written as one in one name and as two in the other (``LifeSkills``/``Life Skills``)."""
+    out_a: set[str] = set()
+    out_b: set[str] = set()
+    for _one, two, rest_one, rest_two, got_one, got_two in (
+        (a, b, rest_a, rest_b, out_a, out_b),
+        (b, a, rest_b, rest_a, out_b, out_a),
+    ):
+        for x, y in itertools.pairwise(two):
+            if x in rest_two and y in rest_two and x + y in rest_one:
+                got_one.add(x + y)
+                got_two.update((x, y))
+    return out_a, out_b
+
+
+def profiles_of(library: Library | Iterable[Intervention], glossary: Glossary) -> list[Profile]:
+    """Profiles of every intervention (catalogue country used where an item has none)."""
+    if isinstance(library, Library):
+        out = []
+        for catalogue in library.catalogues:
+            for item in catalogue:
+                out.append(Profile.of(item, glossary, catalogue_country=catalogue.provenance.country))
+        return out
+    return [Profile.of(item, glossary) for item in library]

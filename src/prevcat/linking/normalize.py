@@ -1,0 +1,312 @@
+"""Normalisation of method names for matching; display names are never changed.
+
+A name becomes a :class:`NameForm`:
+
+* ``key``: folded (case, diacritics, dash variants), generic words removed (``programme``,
+  ``programmet``, ``Programm``, ``tiltaket``...), glossary terms replaced by their concept
+  (``föräldrar`` and ``Eltern`` both become ``parent``), age-band numbers kept (``10-14``);
+* ``exact``: the same words with their diacritics, so that ``för`` and ``for`` stay distinct
+  when a tie has to be broken;
+* ``acronyms``: written acronyms (``SFP``, ``ÖPP``, ``(TSI)``) and initials of the name
+  (``Good Behavior Game`` → ``GBG``), folded;
+* ``bands``: age bands written in the name (``SFP 10-14``, ``3–6 år``);
+* ``langs``: languages hinted at by the words (glossary terms, function words, letters).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from attrs import frozen
+
+from prevcat.linking.glossary import Glossary, _data_lines, load_shipped_glossary
+
+__all__ = [
+    "NameForm",
+    "acronym_expansions",
+    "fold",
+    "generic_words",
+    "name_variants",
+    "normalize",
+]
+
+_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "œ": "oe", "ı": "i"})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\u00ad]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_NON_WORD_EXACT = re.compile(r"[^\w]+|_")
+_BAND = re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:-|–|—|t/m|tot|bis|till|til)\s*(\d{1,2})(?!\d|[.,]\d)")
+_ACRONYM = re.compile(r"(?<![\w])([A-ZÅÄÖØÆÜ][A-ZÅÄÖØÆÜ0-9]{1,5})(?![\w])")
+_LETTER_LANGS: dict[str, frozenset[str]] = {
+    "å": frozenset({"sv", "nb", "nn", "da"}),
+    "ä": frozenset({"sv", "fi", "de"}),
+    "ö": frozenset({"sv", "fi", "de"}),
+    "ø": frozenset({"nb", "nn", "da"}),
+    "æ": frozenset({"nb", "nn", "da"}),
+    "ü": frozenset({"de"}),
+    "ß": frozenset({"de"}),
+}
+#: words that annotate a name rather than belong to it (``(former name)``, ``svensk versjon``)
+_ANNOTATION = frozenset(
+    "former formerly name names original version versjon variant umbrella edition spelling fact sheet "
+    "tidigare fruher voorheen tidligere navn namn svensk norsk dansk deutsche fassung udgave utg "
+    "used developer registries other".split()
+)
+
+
+def fold(text: str) -> str:
+    """Case-fold, fold diacritics (``ö``→``o``, ``æ``→``ae``, ``ß``→``ss``) and dashes; keep spaces.
+
+    >>> fold("Föräldrar i FOKUS – Ørebro")
+    'foraldrar i fokus - orebro'
+    """
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_SPECIAL)
+    text = _DASHES.sub("-", text)
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
+
+
+def _fold_exact(text: str) -> str:
+    return _DASHES.sub("-", unicodedata.normalize("NFKC", text).casefold())
+
+
+@functools.cache
+def generic_words() -> dict[str, frozenset[str]]:
+    """Generic words per language (``*`` = any), folded: removed from keys, kept for display."""
+    out: dict[str, set[str]] = {}
+    for row in csv.DictReader(_data_lines("generic.csv")):
+        for word in (row.get("words") or "").split("|"):
+            if word.strip():
+                out.setdefault(row["lang"].strip(), set()).add(fold(word))
+    return {lang: frozenset(words) for lang, words in out.items()}
+
+
+@functools.cache
+def _generic_index() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    words: set[str] = set()
+    langs: dict[str, set[str]] = {}
+    for lang, group in generic_words().items():
+        words |= group
+        if lang != "*":
+            for w in group:
+                langs.setdefault(w, set()).add(lang)
+    return frozenset(words), {w: frozenset(v) for w, v in langs.items()}
+
+
+@functools.cache
+def acronym_expansions() -> dict[str, tuple[str, ...]]:
+    """Known acronyms (folded) and their expansions as written (``sfp`` → Strengthening Families...)."""
+    out: dict[str, list[str]] = {}
+    for row in csv.DictReader(_data_lines("acronyms.csv")):
+        out.setdefault(fold(row["acronym"]), []).append(row["expansion"].strip())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@frozen
+class NameForm:
+    """A name prepared for matching (see the module docstring)."""
+
+    text: str
+    key: str
+    tokens: tuple[str, ...]
+    exact: str
+    acronyms: frozenset[str]  #: written acronyms and computed initials
+    written: frozenset[str]  #: acronyms written in the name (``SFP``, ``(TSI)``)
+    bands: tuple[tuple[int, int], ...]
+    langs: frozenset[str]
+    concepts: tuple[str, ...]  #: glossary concepts found (``parent``, ``family``...)
+    dropped: tuple[str, ...]  #: folded words removed as generic or as annotations
+
+
+def _bands(text: str) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    for match in _BAND.finditer(text):
+        low, high = int(match.group(1)), int(match.group(2))
+        if low < high <= 30 and (low, high) not in out:
+            out.append((low, high))
+    return tuple(out)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w[0].isalpha())
+
+
+_GENERIC_SUFFIXES = (
+    "programmet",
+    "programmen",
+    "programet",
+    "programme",
+    "programma",
+    "programm",
+    "program",
+    "projektet",
+    "metoden",
+    "modellen",
+)
+
+
+def _strip_generic_suffix(word: str, generic: frozenset[str], gloss: Glossary) -> tuple[str, ...]:
+    """``preventionsprogrammet`` → ``preventions``; ``haschavvanjningsprogrammet`` stays whole."""
+    for suffix in _GENERIC_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            head = word[: -len(suffix)]
+            for cand in (head, head[:-1] if head[-1:] in "sae" else ""):
+                if cand and (gloss.concept(cand) or gloss.split_compound(cand)):
+                    return (cand,)
+    return (word,)
+
+
+def _contains(tokens: list[str], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return n > 0 and any(tuple(tokens[i : i + n]) == part for i in range(len(tokens) - n + 1))
+
+
+_EXPANSIONS: dict[int, dict[str, tuple[tuple[str, ...], ...]]] = {}
+
+
+def _expansion_keys(glossary: Glossary) -> dict[str, tuple[tuple[str, ...], ...]]:
+    cached = _EXPANSIONS.get(id(glossary))
+    if cached is None:
+        cached = {
+            acronym: tuple(normalize(e, glossary, expand=False).tokens for e in expansions)
+            for acronym, expansions in acronym_expansions().items()
+        }
+        _EXPANSIONS[id(glossary)] = cached
+    return cached
+
+
+def normalize(
+    text: str, glossary: Glossary | None = None, *, extra_generic: Iterable[str] = (), expand: bool = True
+) -> NameForm:
+    """The :class:`NameForm` of one name.
+
+    With ``expand``, a known acronym's expansion written out (``Strengthening Families
+    Program``) adds the acronym (``sfp``) to ``acronyms``.
+    """
+    gloss = glossary if glossary is not None else load_shipped_glossary()
+    generic, generic_langs = _generic_index()
+    extra = frozenset(extra_generic)
+    bands = _bands(text)
+    raw_acronyms = {fold(m.group(1)) for m in _ACRONYM.finditer(text) if not m.group(1).isdigit()}
+    folded = fold(text)
+    # age bands become single tokens ``10-14`` so the numbers stay together
+    folded = _BAND.sub(lambda m: f" {int(m.group(1))}-{int(m.group(2))} ", folded)
+    raw_words = [w for w in re.split(r"[^0-9a-z-]+", folded) if w]
+    words: list[str] = []
+    for w in raw_words:
+        if re.fullmatch(r"\d{1,2}-\d{1,2}", w):
+            words.append(w)
+        else:
+            words.extend(p for p in w.split("-") if p)
+    exact_words = [w for w in _NON_WORD_EXACT.split(_fold_exact(text)) if w]
+    langs: dict[str, int] = {}
+    for ch, hinted in _LETTER_LANGS.items():
+        if ch in text.casefold():
+            for lang in hinted:
+                langs[lang] = langs.get(lang, 0) + 1
+    tokens: list[str] = []
+    concepts: list[str] = []
+    dropped: list[str] = []
+    content_words: list[str] = []
+    for w in words:
+        for lang in generic_langs.get(w, ()):  # function words hint at a language
+            langs[lang] = langs.get(lang, 0) + 1
+        if w in generic or w in extra or w in _ANNOTATION:
+            dropped.append(w)
+            continue
+        content_words.append(w)
+        parts = gloss.split_compound(w) or _strip_generic_suffix(w, generic, gloss)
+        for part in parts:
+            concept = gloss.concept(part)
+            for lang in gloss.languages(part):
+                langs[lang] = langs.get(lang, 0) + 1
+            if concept is not None:
+                concepts.append(concept)
+                tokens.append(concept)
+            else:
+                tokens.append(part)
+    if not tokens:  # a name made only of generic words keeps them
+        tokens = [w for w in words if w not in _ANNOTATION] or list(words)
+        content_words = list(tokens)
+    alpha_words = [w for w in words if not w[0].isdigit()]
+    acronyms = set(raw_acronyms)
+    written = set(raw_acronyms)
+    if 3 <= len(alpha_words) <= 5:
+        for ini in (_initials(alpha_words), _initials([w for w in content_words if not w[0].isdigit()])):
+            if len(ini) >= 3:
+                acronyms.add(ini)
+    if len(content_words) == 1 and 2 <= len(content_words[0]) <= 6 and text.strip().isupper():
+        acronyms.add(content_words[0])
+        written.add(content_words[0])
+    if expand:
+        for acronym, keys in _expansion_keys(gloss).items():
+            if any(_contains(tokens, k) for k in keys):
+                acronyms.add(acronym)
+    top = max(langs.values(), default=0)
+    exact = " ".join(w for w in exact_words if fold(w) not in generic and fold(w) not in _ANNOTATION)
+    return NameForm(
+        text=text,
+        key=" ".join(tokens),
+        tokens=tuple(tokens),
+        exact=exact,
+        acronyms=frozenset(a for a in acronyms if a),
+        written=frozenset(a for a in written if a),
+        bands=bands,
+        langs=frozenset(lang for lang, n in langs.items() if n == top and top > 0),
+        concepts=tuple(concepts),
+        dropped=tuple(dropped),
+    )
+
+
+_SUBTITLE = re.compile(r"\s+[-–—:]\s+|:\s+|\s+—|—\s+|\s*,\s+")
+_PAREN = re.compile(r"\(([^()]*)\)")
+
+
+def name_variants(name: str) -> list[tuple[str, str]]:
+    """The forms of one written name worth matching, as ``(kind, text)`` pairs.
+
+    ``kind`` is ``full`` (as written), ``main`` (before a subtitle or a parenthesis),
+    ``short`` (before a short subtitle that may tell versions apart: ``Incredible Years –
+    Teacher``), ``part`` (one side of ``A/B`` or of ``A – B``) or ``paren`` (inside parentheses).
+
+    >>> name_variants("Tidiga Samordnade Insatser (TSI)")
+    [('full', 'Tidiga Samordnade Insatser (TSI)'), ('main', 'Tidiga Samordnade Insatser'), ('paren', 'TSI')]
+    """
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+
+    def add(kind: str, text: str) -> None:
+        text = text.strip(" ,;.'\"“”‘’«»")
+        key = fold(text)
+        if len(key) < 2 or key in seen:
+            return
+        seen.add(key)
+        out.append((kind, text))
+
+    add("full", name)
+    no_paren = _PAREN.sub(" ", name)
+    no_paren = " ".join(no_paren.split())
+    pieces = [p for p in _SUBTITLE.split(no_paren) if p.strip()]
+    if pieces:
+        subtitle = " ".join(pieces[1:])
+        versioned = any(ch.isdigit() for inner in _PAREN.findall(name) for ch in inner)
+        short = 0 < len(subtitle.split()) <= 5 or (versioned and len(pieces) == 1)
+        add("short" if short else "main", pieces[0])
+        if len(pieces[0]) < len(no_paren):
+            add("main", no_paren)
+        for piece in pieces[1:]:
+            if len(piece.split()) <= 6:
+                add("part", piece)
+    head = pieces[0] if pieces else no_paren
+    if "/" in head:
+        for piece in head.split("/"):
+            if piece.strip():
+                add("part", piece)
+    for inner in _PAREN.findall(name):
+        for piece in re.split(r"[;,]", inner):
+            if piece.strip() and len(piece.split()) <= 8:
+                add("paren", piece)
+    return out

@@ -304,3 +304,24 @@ def test_undated_versions_must_be_named() -> None:
         pick_scale(scales, "s")
     assert pick_scale(scales, "s@programs").version == "programs"
     assert pick_scale({("s", "legacy"): _scale("legacy")}, "s").version == "legacy"
+
+
+def test_snapshot_with_another_source_key_is_a_problem(monkeypatch: MP, tmp_path: Path) -> None:
+    (tmp_path / "other.csv").write_text("id,name\na,A\n", encoding="utf-8")
+    (tmp_path / "wrong_source.py").write_text(
+        "from pathlib import Path\n"
+        "from prevcat import Provenance, Snapshot, hookimpl\n"
+        "from prevcat.importers.generic import GenericImporter\n"
+        "class Wrong(GenericImporter):\n    key = 'wrong'\n    title = 'Wrong'\n"
+        "    def snapshot(self):\n"
+        "        return Snapshot(Path(__file__).with_name('other.csv'),\n"
+        "                        Provenance(source='wrong', title='W'))\n"
+        "@hookimpl\ndef prevcat_register_importers(register):\n    register(Wrong())\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PREVCAT_LOAD_PLUGINS", "")
+    loaded = load_catalogues(plugins_dir=tmp_path)
+    assert loaded.library.sources == ()
+    (problem,) = loaded.problems
+    assert (problem.plugin, problem.stage) == ("wrong_source.py", "snapshot")
+    assert problem.error == "importer 'wrong' returned a catalogue with source 'other'"

@@ -37,7 +37,7 @@ from prevcat import hookspecs
 from prevcat.catalogue import Catalogue, Library
 from prevcat.errors import PluginError, PrevcatError, UnknownScaleError
 from prevcat.evidence import EvidenceScale
-from prevcat.importers.base import Importer, ImportReport
+from prevcat.importers.base import Importer, ImportReport, ImportResult
 
 __all__ = [
     "DEFAULT_PLUGINS",
@@ -698,6 +698,8 @@ def _read_snapshots(registry: Registry) -> LoadedLibrary:
             if importer.snapshot() is None:
                 continue
             result = importer.read_snapshot()
+            if not isinstance(result, ImportResult):
+                raise TypeError(f"read() returned {type(result).__name__}, not an ImportResult")
         except Exception as exc:
             problems.append(PluginProblem(
                 plugin=plugin, error=f"importer {key!r} cannot read its snapshot: {_describe(exc)}",

@@ -1,0 +1,315 @@
+"""Building blocks for importers of registry snapshots (one CSV row per verdict).
+
+A registry importer subclasses :class:`TableImporter` and writes one method,
+``read_row(row) -> Intervention``; the base class reads the table, accounts for every row
+(imported, or rejected with its field and reason), merges rows that share an id into one
+intervention, and builds the catalogue and the import report.
+
+:class:`RowReader` wraps one row: it keeps cells verbatim in ``extra``, records warnings
+for values no table maps, and reads the snapshot's ``confidence`` and date cells.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from importlib.resources import files
+from pathlib import Path
+from typing import IO, ClassVar, TypeVar
+
+import attrs
+
+from prevcat.catalogue import Catalogue, Provenance
+from prevcat.errors import DataError
+from prevcat.evidence import Confidence
+from prevcat.importers.base import (
+    Importer,
+    ImportResult,
+    ImportWarning,
+    RejectedRow,
+    Snapshot,
+    make_report,
+)
+from prevcat.importers.csvio import TableRow, read_table
+from prevcat.importers.vocab import VocabularyMap, span, split_multi
+from prevcat.model import Alias, Intervention, Target
+
+T = TypeVar("T")
+
+OVERFLOW = "__overflow__"
+_CONFIDENCE = {c.value: c for c in Confidence}
+_CONFIDENCE_ORDER = (Confidence.LOW, Confidence.MEDIUM, Confidence.HIGH)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+
+
+class RowRejected(Exception):
+    """This row cannot be imported: ``field`` and ``reason`` go into the import report."""
+
+    def __init__(self, field: str | None, reason: str) -> None:
+        super().__init__(reason)
+        self.field = field
+        self.reason = reason
+
+
+class RowReader:
+    """One table row plus what translating it found: warnings and values kept verbatim."""
+
+    def __init__(self, row: TableRow) -> None:
+        self.row = row
+        self.warnings: list[ImportWarning] = []
+        self.extra: list[tuple[str, str]] = []
+
+    def get(self, column: str) -> str:
+        """The cell, stripped; empty when missing."""
+        return self.row.get(column)
+
+    def require(self, column: str, what: str | None = None) -> str:
+        """The cell, or :class:`RowRejected` when it is empty."""
+        value = self.get(column)
+        if not value:
+            raise RowRejected(column, f"empty {what or column}")
+        return value
+
+    def keep(self, column: str, value: str | None = None) -> None:
+        """Keep a cell (or one value of it) verbatim in ``extra``."""
+        text = self.get(column) if value is None else value
+        if text:
+            self.extra.append((column, text))
+
+    def keep_other_columns(self, translated: Iterable[str]) -> None:
+        """Keep every non-empty cell of a column not in ``translated`` in ``extra``."""
+        done = set(translated) | {OVERFLOW}
+        for column in self.row.cells:
+            if column not in done:
+                self.keep(column)
+
+    def warn(self, column: str, value: str, message: str) -> None:
+        """Record a warning about one value of one column."""
+        self.warnings.append(ImportWarning(message, row=self.row.row, field=column, value=value))
+
+    def unmapped(self, column: str, values: Iterable[str], what: str, *, store: bool = True) -> None:
+        """Report values no table maps (and keep each in ``extra`` unless the whole cell is kept)."""
+        for value in values:
+            if store:
+                self.keep(column, value)
+            self.warn(column, value, f"no {what} for {value!r}; kept in extra")
+
+    def mapped(
+        self,
+        column: str,
+        table: VocabularyMap[T],
+        what: str,
+        *,
+        separators: str = "|",
+        store: bool = True,
+    ) -> list[T]:
+        """Map a multi-valued cell through ``table``; unmapped values are reported (see :meth:`unmapped`)."""
+        values, unmapped = table.map(split_multi(self.get(column), separators))
+        self.unmapped(column, unmapped, what, store=store)
+        return values
+
+    def confidence(self, column: str = "confidence") -> Confidence | None:
+        """``high``/``medium``/``low``; anything else is kept in ``extra`` with a warning."""
+        text = self.get(column)
+        if not text:
+            return None
+        found = _CONFIDENCE.get(text.casefold())
+        if found is None:
+            self.unmapped(column, [text], "confidence (expected high, medium or low)")
+        return found
+
+    def date(self, column: str) -> dt.date | None:
+        """``2011-06-16`` or ``2017-07`` (the first of that month); anything else is reported."""
+        text = self.get(column)
+        if not text:
+            return None
+        parsed = parse_iso_date(text)
+        if parsed is None:
+            self.warn(column, text, f"not a date (expected YYYY-MM-DD or YYYY-MM): {text!r}; kept in extra")
+        return parsed
+
+
+def parse_iso_date(text: str) -> dt.date | None:
+    """``2011-06-16``, or ``2017-07`` as the first of that month; None for anything else."""
+    match = _ISO_DATE.match(text.strip())
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def lowest_confidence(values: Iterable[Confidence | None]) -> Confidence | None:
+    """The lowest confidence given, or None when none is."""
+    known = [v for v in values if v is not None]
+    return min(known, key=_CONFIDENCE_ORDER.index) if known else None
+
+
+def _union(first: Sequence[T], second: Sequence[T]) -> tuple[T, ...]:
+    return tuple(dict.fromkeys((*first, *second)))
+
+
+def merge_interventions(
+    first: Intervention, second: Intervention, *, name_lang: str | None = None
+) -> Intervention:
+    """One intervention from two rows of the same id; the first row's name and URL lead.
+
+    The second row's name becomes an alias (tagged ``name_lang``) when it differs; ratings,
+    aliases, target values, domains and ``extra`` are combined without repeats; the age range
+    covers both; the confidence is the lower of the two.
+    """
+    aliases = list(first.aliases)
+    for alias in (Alias(second.name, name_lang), *second.aliases):
+        if alias.name != first.name and alias not in aliases:
+            aliases.append(alias)
+    known_ages = [t.ages for t in (first.target, second.target) if not t.ages.is_open]
+    target = Target(
+        levels=_union(first.target.levels, second.target.levels),
+        ages=span(known_ages),
+        settings=_union(first.target.settings, second.target.settings),
+        substances=_union(first.target.substances, second.target.substances),
+    )
+    return attrs.evolve(
+        first,
+        aliases=tuple(aliases),
+        country=first.country or second.country,
+        languages=_union(first.languages, second.languages),
+        ratings=(*first.ratings, *second.ratings),
+        target=target,
+        domains=_union(first.domains, second.domains),
+        original=first.original or second.original,
+        url=first.url or second.url,
+        description=first.description or second.description,
+        confidence=lowest_confidence([first.confidence, second.confidence]),
+        extra=(*first.extra, *(pair for pair in second.extra if pair not in first.extra)),
+    )
+
+
+# -- names -------------------------------------------------------------------------------------
+
+_TRAILING = re.compile(r"^(?P<base>.*?\S)\s*\((?P<inner>[^()]*)\)$")
+_MARKS = re.compile(r"[®™©]")
+
+
+def is_acronym(text: str) -> bool:
+    """``LST``, ``SFP 10-14``, ``SAAF-T``: two or more letters and none lower-case."""
+    letters = [c for c in _MARKS.sub("", text) if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
+def split_remarks(text: str) -> tuple[str, list[str]]:
+    """``('X', ['former name'])`` from ``X (former name)``: trailing brackets that start lower-case."""
+    text = text.strip()
+    remarks: list[str] = []
+    while True:
+        match = _TRAILING.match(text)
+        if not match or not match.group("inner").strip()[:1].islower():
+            return text, list(reversed(remarks))
+        remarks.append(match.group("inner").strip())
+        text = match.group("base").strip()
+
+
+def name_forms(name: str) -> list[str]:
+    """Other forms of one name: without trademark signs, without a bracketed acronym, the acronym.
+
+    ``Multisystemic Therapy® (MST®)`` gives ``Multisystemic Therapy (MST)``,
+    ``Multisystemic Therapy`` and ``MST``.
+    """
+    forms: list[str] = []
+    clean = " ".join(_MARKS.sub("", name).split())
+    if clean != name.strip():
+        forms.append(clean)
+    match = _TRAILING.match(clean)
+    if match:
+        inner = match.group("inner").strip()
+        if is_acronym(inner):
+            forms += [match.group("base").strip(), inner]
+        elif inner[:1].islower():
+            forms.append(match.group("base").strip())
+    return forms
+
+
+# -- the importer base class ---------------------------------------------------------------------
+
+
+def source_name(source: str | Path | IO[str] | IO[bytes]) -> str | None:
+    """The file name of a path or an open file, for messages."""
+    name = source if isinstance(source, (str, Path)) else getattr(source, "name", None)
+    return Path(str(name)).name if name else None
+
+
+class TableImporter(Importer):
+    """Base class of registry importers that read one CSV snapshot.
+
+    Set ``key``, ``title``, ``provenance``, ``package`` (the plugin package that holds
+    ``data/<snapshot_file>``), ``snapshot_file`` and ``required_columns``; implement
+    :meth:`read_row`.  Override :meth:`merge` to combine rows that share an id differently
+    (by default: :func:`merge_interventions`, first row leading).
+    """
+
+    formats: ClassVar[tuple[str, ...]] = ("csv",)
+    provenance: ClassVar[Provenance]
+    package: ClassVar[str]
+    snapshot_file: ClassVar[str]
+    required_columns: ClassVar[tuple[str, ...]] = ("id",)
+    #: language tag given to a merged row's differing name when it becomes an alias
+    merged_name_lang: ClassVar[str | None] = None
+
+    def snapshot(self) -> Snapshot:
+        path = Path(str(files(self.package).joinpath("data", self.snapshot_file)))
+        return Snapshot(path=path, provenance=self.provenance)
+
+    @abc.abstractmethod
+    def read_row(self, row: RowReader) -> Intervention:
+        """One row as one intervention; raise :class:`RowRejected` for what cannot be imported."""
+
+    def merge(self, items: Sequence[Intervention]) -> Intervention:
+        """One intervention from the rows that share an id, in file order."""
+        merged = items[0]
+        for item in items[1:]:
+            merged = merge_interventions(merged, item, name_lang=self.merged_name_lang)
+        return merged
+
+    def check_header(self, header: Sequence[str], file: str | None) -> None:
+        """Raise :class:`DataError` when a required column is missing."""
+        missing = [c for c in self.required_columns if c not in header]
+        if missing:
+            raise DataError(f"missing column(s) {', '.join(missing)}", file=file, line=1)
+
+    def read(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
+        file = source_name(source)
+        table = read_table(source)
+        self.check_header(table.header, file)
+        warnings = [ImportWarning(w) for w in table.warnings]
+        rejected: list[RejectedRow] = []
+        groups: dict[str, list[Intervention]] = {}
+        for table_row in table:
+            native = table_row.get("id") or None
+            row = RowReader(table_row)
+            try:
+                if OVERFLOW in table_row.cells:
+                    raise RowRejected(
+                        None, f"row has more cells than the header: {table_row.cells[OVERFLOW]!r}"
+                    )
+                item = self.read_row(row)
+            except RowRejected as exc:
+                rejected.append(RejectedRow(table_row.row, exc.reason, exc.field, table_row.line, native))
+                continue
+            except ValueError as exc:  # a model validator refused a value
+                rejected.append(RejectedRow(table_row.row, str(exc), None, table_row.line, native))
+                continue
+            warnings += row.warnings
+            groups.setdefault(item.id, []).append(item)
+        catalogue = Catalogue(self.provenance, tuple(self.merge(items) for items in groups.values()))
+        report = make_report(
+            self.key,
+            file,
+            rows_read=len(table),
+            rejected=rejected,
+            warnings=warnings,
+            interventions=len(catalogue),
+        )
+        return ImportResult(catalogue=catalogue, report=report)

@@ -13,7 +13,14 @@ import pytest
 from prevcat.catalogue import Library
 from prevcat.linking import Crosswalk, link
 from prevcat.model import Domain, Substance
-from prevcat.portfolio import ResolvedEntry, ResolvedPortfolio, Status, load_portfolio, resolve_portfolio
+from prevcat.portfolio import (
+    ResolvedEntry,
+    ResolvedPortfolio,
+    Status,
+    load_portfolio,
+    parse_portfolio,
+    resolve_portfolio,
+)
 
 PORTFOLIOS = Path(__file__).resolve().parents[1] / "examples" / "portfolios"
 SMAKOMMUN = ("norsjo", "sorsele", "mala", "arvidsjaur", "arjeplog")
@@ -117,3 +124,14 @@ def test_matched_method_covers_the_union_of_its_records(
     records = [library[m] for m in effekt.members]
     for record in records:
         assert set(record.target.settings) <= set(target.settings)
+
+
+def test_a_bare_effekt_is_ambiguous_and_lists_both_programmes(bundled: tuple[Library, Crosswalk]) -> None:
+    library, crosswalk = bundled
+    portfolio = parse_portfolio({"city": "Kumla", "country": "SE", "methods": [{"name": "EFFEKT"}]})
+    [effekt] = resolve_portfolio(portfolio, library=library, crosswalk=crosswalk).entries
+    assert effekt.status is Status.AMBIGUOUS
+    assert effekt.intervention_id is None and effekt.members == ()
+    ids = {c.intervention_id for c in effekt.candidates}
+    assert {"xchange:effekt-orebro-pas", "gruene-liste:32"} <= ids
+    assert "pin one with 'intervention'" in effekt.reason

@@ -104,9 +104,17 @@ def test_recommendations_fill_gaps_prefer_home_evidence_and_peers(comparison: Co
     gbg = recs[0]
     assert "universal × school" in gbg.fills
     assert any("evidence in SE" in r for r in gbg.reasons)
-    assert any(r.startswith("available in sv") for r in gbg.reasons)
     mst = next(r for r in recs if r.name == "Multisystemic Therapy")
     assert mst.used_by == ("Oslo",)
+
+
+def test_a_record_in_the_city_language_counts_when_nothing_is_listed_in_its_country() -> None:
+    entries = [SAMPLE["matched"]("EFFEKT", "xchange:effekt")]
+    result = compare([SAMPLE["portfolio"]("Vasa", "FI", "sv", entries)],
+                     library=SAMPLE["library"](), crosswalk=SAMPLE["crosswalk"]())
+    gbg = next(r for r in result.recommendations_for("Vasa").recommendations if r.key == "c-gbg")
+    assert "available in sv: PAX i skolan, PAX" in gbg.reasons
+    assert any(r.startswith("evidence in the Nordic region: metodguiden (SE)") for r in gbg.reasons)
 
 
 def test_no_null_rated_method_is_recommended_without_a_caution(comparison: Comparison) -> None:

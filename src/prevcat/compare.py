@@ -202,7 +202,12 @@ def evidence_profile(city: CityInfo) -> EvidenceProfile:
     flags: list[EvidenceFlag] = []
     for method in city.methods:
         counts[_category(method)] += 1
-        flags.extend(EvidenceFlag(method=method.name, key=method.key, rating=r) for r in method.cautions)
+        seen: set[str] = set()
+        for rating in method.cautions:
+            # the same verdict repeated (two editions alike) is flagged once
+            if rating.describe() not in seen:
+                seen.add(rating.describe())
+                flags.append(EvidenceFlag(method=method.name, key=method.key, rating=rating))
     return EvidenceProfile(
         city=city.name,
         total=len(city.methods),
@@ -311,7 +316,7 @@ def caution_of(ratings: Sequence[SourcedRating]) -> str | None:
     null = [r for r in ratings if r.negative_or_null]
     if not null:
         return None
-    return "rated no effect or harmful: " + "; ".join(r.describe() for r in null)
+    return "rated no effect or harmful: " + "; ".join(dict.fromkeys(r.describe() for r in null))
 
 
 def score_recommendation(
@@ -327,16 +332,19 @@ def score_recommendation(
 ) -> float:
     """The ranking score of a recommendation (higher first).
 
-    +3 positive evidence (promising or better) from a registry in the city's country, else +2
-    when a registry there lists an adaptation; +2 positive evidence from the city's region;
-    +1.5 an adaptation in the city's language; +2 per compared city already using it; +1 well
+    +5 positive evidence (promising or better) from a registry in the city's country, else +3
+    when a registry there lists it or one of its records comes from that country (unless a
+    registry there finds no effect); +2 positive evidence from the city's region; +1.5 a record
+    or alias in the city's language (when nothing is listed in the country); compared cities
+    already using it +2 for the first and +1 for each further one (at most +4); +1 well
     established; +0.1 per gap filled (at most 2); -3 when any registry finds no effect or harm.
+    Evidence at home weighs most: it is the best sign that a method transfers.
     """
     score = 0.0
-    score += 3.0 if home_evidence else (2.0 if home_record else 0.0)
+    score += 5.0 if home_evidence else (3.0 if home_record else 0.0)
     score += 2.0 if region_evidence else 0.0
     score += 1.5 if language_adaptation else 0.0
-    score += 2.0 * peers
+    score += min(2.0 + (peers - 1), 4.0) if peers else 0.0
     score += 1.0 if well_established else 0.0
     score += min(gaps, 20) * 0.1
     score -= 3.0 if caution else 0.0
@@ -370,13 +378,13 @@ def _recommendation(
     home_evidence = [r for r in home if r.positive]
     home_null = [r for r in home if r.negative_or_null]
     region_evidence = [r for r in region if r.positive]
-    home_records = list(dict.fromkeys(r.intervention_name for r in home))
-    home_records += [
-        m.name
-        for m in cluster.members
-        if city.country and m.country == city.country and m.name not in home_records
+    # records listed by a registry of the city's country, or of a programme from that country
+    home_records = [
+        f"{m.name} ({m.source})"
+        for m, registry in zip(cluster.members, cluster.registry_countries, strict=True)
+        if city.country and city.country in (registry, m.country)
     ]
-    spoken = _speaks(cluster, city.language)
+    spoken = [] if home_records else _speaks(cluster, city.language)
     best = max((r.rating.level for r in ratings if _effective(r) and r.rating.level), default=None)
     caution = caution_of(ratings)
     reasons = []
@@ -390,7 +398,7 @@ def _recommendation(
     if home_null:
         reasons.append(f"evidence in {city.country} finds no effect or harm: {_names(home_null)}")
     elif home_records and not home_evidence:
-        reasons.append(f"adaptation listed in {city.country}: {', '.join(home_records)}")
+        reasons.append(f"listed in or from {city.country}: {', '.join(home_records)}")
     if region_evidence:
         reasons.append(
             f"evidence in the {city.region} region: {_names(best_per_source(region_evidence), levels=True)}"

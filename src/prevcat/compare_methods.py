@@ -101,6 +101,7 @@ class ClusterInfo:
     ratings: tuple[SourcedRating, ...]
     target: Target
     domains: tuple[Domain, ...]
+    registry_countries: tuple[str | None, ...] = ()  #: each member's registry country, in member order
 
     @property
     def lowest(self) -> EvidenceLevel | None:
@@ -172,6 +173,7 @@ class Evidence:
             ratings=ratings,
             target=merge_targets(item.target for item in items),
             domains=tuple(domains),
+            registry_countries=tuple(self.registry_country(item.source) for item in items),
         )
         self._clusters[key] = info
         return info

@@ -147,9 +147,10 @@ class SourcedRating:
         where = self.source + (f", {self.registry_country}" if self.registry_country else "")
         extra = f"; database: {self.rating.database}" if self.rating.database else ""
         outcome = f"; outcome: {self.rating.outcome}" if self.rating.outcome else ""
+        reviewed = f"; reviewed {self.rating.reviewed.isoformat()}" if self.rating.reviewed else ""
         return (
             f"{self.intervention_name} ({where}): {self.rating.label} "
-            f"[{self.rating.scale} → {level}{extra}{outcome}]"
+            f"[{self.rating.scale} → {level}{extra}{outcome}{reviewed}]"
         )
 
 

@@ -76,7 +76,15 @@ def rating_text(rating: SourcedRating) -> str:
     level = rating.rating.level.label if rating.rating.level else "not on the common scale"
     where = f"{rating.source} ({rating.registry_country})" if rating.registry_country else rating.source
     db = f", database {rating.rating.database}" if rating.rating.database else ""
-    return f"{where}{db}: “{rating.rating.label}” → {level} [{rating.rating.scale}]"
+    extra = "".join(
+        f"; {text}"
+        for text in (
+            f"outcome: {rating.rating.outcome}" if rating.rating.outcome else "",
+            f"reviewed {rating.rating.reviewed.isoformat()}" if rating.rating.reviewed else "",
+        )
+        if text
+    )
+    return f"{where}{db}: “{rating.rating.label}” → {level} [{rating.rating.scale}{extra}]"
 
 
 def city_summary_rows(comparison: Comparison) -> list[list[str]]:

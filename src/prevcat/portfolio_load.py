@@ -361,20 +361,22 @@ def parse_portfolio(data: Mapping[str, Any], *, file: str | None = None, text: s
     )
 
 
+def _one(error: DataError) -> DataErrors:
+    return DataErrors([error], summary=f"{error.file}: 1 problem found")
+
+
 def load_portfolio(path: str | Path) -> Portfolio:
     """Read a portfolio file (TOML, UTF-8); raises :class:`DataErrors` listing every problem."""
     file = str(path)
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise DataErrors([DataError(f"cannot read the file: {exc.strerror or exc}", file=file)]) from None
+        raise _one(DataError(f"cannot read the file: {exc.strerror or exc}", file=file)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataErrors(
-            [DataError("not UTF-8 text; save the file as UTF-8", file=file, line=line)]
-        ) from None
+        raise _one(DataError("not UTF-8 text; save the file as UTF-8", file=file, line=line)) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -382,5 +384,5 @@ def load_portfolio(path: str | Path) -> Portfolio:
         pos = _TOML_POS_RE.search(message)
         at_line = int(pos.group(1)) if pos else None
         message = _TOML_POS_RE.sub("", message)
-        raise DataErrors([DataError(f"not valid TOML: {message}", file=file, line=at_line)]) from None
+        raise _one(DataError(f"not valid TOML: {message}", file=file, line=at_line)) from None
     return parse_portfolio(data, file=file, text=text)

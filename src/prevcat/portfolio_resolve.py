@@ -226,13 +226,14 @@ def _load_library() -> Library:
 def _resolve_entry(
     entry: PortfolioEntry, result: Resolution | None, library: Library, crosswalk: Crosswalk
 ) -> ResolvedEntry:
-    if entry.intervention is not None or result is None:
-        pinned = entry.intervention or ""
-        cluster_id, members = _cluster(crosswalk, pinned)
+    if entry.intervention is not None:
+        cluster_id, members = _cluster(crosswalk, entry.intervention)
         return ResolvedEntry(
-            entry, Status.PINNED, pinned, cluster_id, members, 100.0,
+            entry, Status.PINNED, entry.intervention, cluster_id, members, 100.0,
             "pinned by 'intervention' in the portfolio file",
         )
+    if result is None:
+        return ResolvedEntry(entry, Status.LOCAL, reason="not resolved")
     candidates = list(result.candidates)
     match_id = result.intervention_id
     if entry.classification is not None:

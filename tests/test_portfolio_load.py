@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -145,3 +147,28 @@ def test_min_age_above_max_age_and_both_age_forms() -> None:
         "methods[0].min_age: min_age 18 is greater than max_age 12",
         "methods[1].ages: give either ages or min_age/max_age, not both",
     ]
+
+
+def _doc_blocks() -> list[tuple[str, str]]:
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "portfolios.md").read_text(encoding="utf-8")
+    return re.findall(r"```(\w*)\n(.*?)```", doc, flags=re.S)
+
+
+def test_the_documented_example_file_is_valid() -> None:
+    example = next(body for lang, body in _doc_blocks() if lang == "toml")
+    portfolio = parse_portfolio(tomllib.loads(example))
+    assert portfolio.city == "Malå" and len(portfolio.entries) == 4
+
+
+def test_the_documented_error_messages_are_what_the_loader_says(tmp_path: Path) -> None:
+    blocks = _doc_blocks()
+    index = next(i for i, (lang, body) in enumerate(blocks) if lang == "toml" and 'languag = "sv"' in body)
+    (tmp_path / "malå.toml").write_text(blocks[index][1], encoding="utf-8")
+    lines = [line.strip() for line in blocks[index + 1][1].splitlines()]
+    documented = [line[2:] for line in lines if line.startswith("- ")]
+    with pytest.raises(DataErrors) as info:
+        load_portfolio(tmp_path / "malå.toml")
+    actual = [e.format().replace(str(tmp_path / "malå.toml"), "malå.toml") for e in info.value.errors]
+    assert len(actual) == len(documented)
+    for got, shown in zip(actual, documented, strict=True):
+        assert got.startswith(shown.removesuffix("...").removesuffix(", ")), (got, shown)

@@ -18,6 +18,7 @@ from prevcat.errors import PrevcatError
 #: modules contributing commands; each defines ``COMMANDS: list[click.Command]``
 COMMAND_MODULES: tuple[str, ...] = (
     "prevcat.commands.core",
+    "prevcat.commands.linking",
     "prevcat.commands.plugins",
     "prevcat.commands.portfolio",
 )

@@ -325,6 +325,6 @@ def _one_to_one(links: list[Link], source_of: dict[str, str]) -> list[Link]:
 def _progress(progress: bool | Progress, total: int) -> Progress | None:
     if callable(progress):
         return progress
-    if not progress or total < 500:
+    if not progress or total < 20_000:
         return None
     return stderr_bar("linking", total)

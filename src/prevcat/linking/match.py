@@ -242,8 +242,14 @@ class Scorer:
         self._weight = {w: math.log(1.0 + n / c) for w, c in df.items()}
         self._unknown = 0.3  # a word no catalogue uses cannot tell candidates apart
         acr: Counter[str] = Counter()
+        per_source: Counter[tuple[str, str]] = Counter()
         for p in profiles:
             acr.update(p.written)
+            per_source.update((p.source, x) for x in p.written)
+        # an acronym one source uses for two entries is a brand (DUÅ, TIBIR), not an identifier
+        for (_source, x), n in per_source.items():
+            if n >= 2:
+                acr[x] += 100
         self.acronym_count = acr
 
     def weight(self, token: str) -> float:
@@ -317,7 +323,7 @@ class Scorer:
         partial = fuzz.partial_ratio(a.key, b.key) if min(len(a.key), len(b.key)) >= 4 else 0.0
         words, shared = self._word_overlap(a.tokens, b.tokens, query=query)
         # the string scores catch typos and spacing; they may not hide a differing word
-        score = max(words, min(max(ratio, token_sort), words + 30))
+        score = max(words, min(max(ratio, token_sort), words + 20))
         # one letter apart in a short key is another name more often than a typo (ART/ABC)
         if min(len(a.key), len(b.key)) <= 4 and words < 100:
             score = min(score, words)

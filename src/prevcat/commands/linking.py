@@ -1,0 +1,370 @@
+"""Linking commands: ``link``, ``resolve``, ``explain``, ``evaluate-links``, ``review-sheet``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from prevcat.catalogue import Library
+
+__all__ = ["COMMANDS"]
+
+LINK_COLUMNS = ("cluster", "intervention_id", "source", "name", "min_score", "max_score")
+RESOLVE_COLUMNS = ("query", "intervention_id", "cluster", "name", "score", "reason")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _library(ctx: click.Context, catalogues: Sequence[str], no_bundled: bool) -> Library:
+    from prevcat.commands._common import load_library_for_cli, read_catalogue_file
+
+    if no_bundled and not catalogues:
+        raise click.UsageError("--no-bundled needs at least one --catalogue PATH")
+    library = Library(()) if no_bundled else load_library_for_cli(ctx)
+    for path in catalogues:
+        result = read_catalogue_file(path)
+        for rejected in result.report.rejected:
+            click.echo(f"Warning: {path}: {rejected}", err=True)
+        library = library.with_catalogue(result.catalogue)
+    return library
+
+
+def _catalogue_options(func: Any) -> Any:
+    func = click.option(
+        "--overrides",
+        type=click.Path(exists=True, dir_okay=False),
+        help="Curated same/not-same pairs (CSV id1,id2,decision, or a filled-in review sheet), applied last.",
+    )(func)
+    func = click.option(
+        "--no-bundled", is_flag=True, help="Use only the --catalogue files, not the bundled catalogues."
+    )(func)
+    func = click.option(
+        "--catalogue",
+        "catalogues",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="Also use this catalogue (prevcat JSON or a file the generic importer reads); repeatable.",
+    )(func)
+    return func
+
+
+def _crosswalk(
+    ctx: click.Context,
+    catalogues: Sequence[str],
+    no_bundled: bool,
+    overrides: str | None,
+    threshold: float | None = None,
+    one_to_one: bool = False,
+) -> Any:
+    from prevcat.linking import link
+
+    library = _library(ctx, catalogues, no_bundled)
+    crosswalk = link(library, overrides=overrides, threshold=threshold, one_to_one=one_to_one, progress=True)
+    for warning in crosswalk.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    return crosswalk
+
+
+def _open_out(output: str | None) -> IO[str]:
+    if output is None or output == "-":
+        return sys.stdout
+    return open(output, "w", encoding="utf-8", newline="")
+
+
+def _write(output: str | None, text: str) -> None:
+    stream = _open_out(output)
+    try:
+        stream.write(text)
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+
+
+def _csv_text(columns: Sequence[str], rows: Sequence[dict[str, object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row[c]) for c in columns])
+    return buffer.getvalue()
+
+
+def _score(value: float) -> str:
+    return f"{value:.1f}"
+
+
+@click.command("link")
+@_catalogue_options
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "text"]), default="csv", show_default=True)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here (default stdout)."
+)
+@click.option(
+    "--threshold", type=click.FloatRange(0, 100), help="Link pairs scoring at least this (default 85)."
+)
+@click.option("--one-to-one", is_flag=True, help="At most one link per intervention and other source.")
+@click.pass_context
+def link_command(
+    ctx: click.Context,
+    catalogues: tuple[str, ...],
+    no_bundled: bool,
+    overrides: str | None,
+    fmt: str,
+    output: str | None,
+    threshold: float | None,
+    one_to_one: bool,
+) -> None:
+    """Group every catalogue's interventions into methods (clusters), singletons included.
+
+    CSV columns: cluster,intervention_id,source,name,min_score,max_score (one row per member).
+    """
+    crosswalk = _crosswalk(ctx, catalogues, no_bundled, overrides, threshold, one_to_one)
+    library = crosswalk.library
+    if fmt == "csv":
+        rows: list[dict[str, object]] = []
+        for cluster in crosswalk.clusters:
+            for member in cluster.members:
+                item = library.get(member)
+                rows.append(
+                    {
+                        "cluster": cluster.id,
+                        "intervention_id": member,
+                        "source": item.source,
+                        "name": item.name,
+                        "min_score": _score(cluster.min_score),
+                        "max_score": _score(cluster.max_score),
+                    }
+                )
+        _write(output, _csv_text(LINK_COLUMNS, rows))
+    elif fmt == "json":
+        data = {
+            "threshold": crosswalk.threshold,
+            "clusters": [
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "members": [
+                        {"intervention_id": m, "source": library.get(m).source, "name": library.get(m).name}
+                        for m in c.members
+                    ],
+                    "min_score": c.min_score,
+                    "max_score": c.max_score,
+                    "needs_review": c.needs_review,
+                    "review_reasons": list(c.review_reasons),
+                }
+                for c in crosswalk.clusters
+            ],
+            "links": [
+                {
+                    "a": lk.a,
+                    "b": lk.b,
+                    "score": lk.score,
+                    "decided_by": lk.decided_by,
+                    "reasons": list(lk.reasons),
+                }
+                for lk in crosswalk.links
+            ],
+        }
+        _write(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        lines: list[str] = []
+        multi = crosswalk.multi_source()
+        lines.append(
+            f"{len(crosswalk.clusters)} clusters, {len(multi)} with members from two or more sources, "
+            f"{len(crosswalk.links)} links (threshold {crosswalk.threshold:.0f})"
+        )
+        for c in crosswalk.clusters:
+            flag = "  [review]" if c.needs_review else ""
+            scores = "" if len(c.members) == 1 else f"  scores {c.min_score:.0f}-{c.max_score:.0f}"
+            lines.append(f"{c.id}  {c.name}{scores}{flag}")
+            if len(c.members) > 1:
+                for m in c.members:
+                    lines.append(f"    {m}  {library.get(m).name}")
+            for r in c.review_reasons:
+                lines.append(f"    ? {r}")
+        _write(output, "\n".join(lines) + "\n")
+
+
+def _read_names(path: str) -> list[str]:
+    if path == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise click.BadParameter(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.rstrip("\r") for line in lines]
+
+
+@click.command("resolve")
+@click.argument("names_file", type=click.Path(dir_okay=False, allow_dash=True))
+@_catalogue_options
+@click.option("--country", help="ISO country code of the writer (e.g. SE, NO): favours its language.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "text"]), default="csv", show_default=True)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here (default stdout)."
+)
+@click.pass_context
+def resolve_command(
+    ctx: click.Context,
+    names_file: str,
+    catalogues: tuple[str, ...],
+    no_bundled: bool,
+    overrides: str | None,
+    country: str | None,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Resolve free-text method names (one per line, UTF-8) onto catalogue entries.
+
+    CSV columns: query,intervention_id,cluster,name,score,reason; one row per input line, in
+    order; intervention_id is empty when no name passes the threshold.
+    """
+    from prevcat.linking import resolve
+
+    if names_file != "-" and not Path(names_file).is_file():
+        raise click.BadParameter(f"{names_file}: no such file", param_hint="NAMES_FILE")
+    names = _read_names(names_file)
+    crosswalk = _crosswalk(ctx, catalogues, no_bundled, overrides)
+    results = resolve(names, crosswalk=crosswalk, country=country, progress=True)
+    if fmt == "csv":
+        rows: list[dict[str, object]] = [
+            {
+                "query": r.query,
+                "intervention_id": r.intervention_id or "",
+                "cluster": r.cluster or "",
+                "name": r.name or "",
+                "score": _score(r.score),
+                "reason": r.reason,
+            }
+            for r in results
+        ]
+        _write(output, _csv_text(RESOLVE_COLUMNS, rows))
+    elif fmt == "json":
+        data = [
+            {
+                "query": r.query,
+                "intervention_id": r.intervention_id,
+                "cluster": r.cluster,
+                "name": r.name,
+                "score": r.score,
+                "reason": r.reason,
+                "ambiguous": r.ambiguous,
+                "candidates": [
+                    {
+                        "intervention_id": c.intervention_id,
+                        "name": c.name,
+                        "cluster": c.cluster,
+                        "score": c.score,
+                    }
+                    for c in r.candidates
+                ],
+            }
+            for r in results
+        ]
+        _write(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        lines = []
+        for r in results:
+            if r.intervention_id:
+                flag = "  [ambiguous]" if r.ambiguous else ""
+                lines.append(
+                    f"{r.query}\n    -> {r.intervention_id}  {r.name}  ({r.score:.0f}){flag}\n    {r.reason}"
+                )
+            else:
+                lines.append(f"{r.query}\n    -> (no match)  {r.reason}")
+        _write(output, "\n".join(lines) + ("\n" if lines else ""))
+
+
+@click.command("explain")
+@click.argument("id1")
+@click.argument("id2")
+@_catalogue_options
+@click.pass_context
+def explain_command(
+    ctx: click.Context,
+    id1: str,
+    id2: str,
+    catalogues: tuple[str, ...],
+    no_bundled: bool,
+    overrides: str | None,
+) -> None:
+    """Print why two interventions are (or are not) linked: every scorer and every reason."""
+    crosswalk = _crosswalk(ctx, catalogues, no_bundled, overrides)
+    click.echo(str(crosswalk.explain(id1, id2)))
+
+
+def default_gold() -> Path:
+    """The hand-built gold clusters shipped for the bundled catalogues."""
+    return Path(__file__).resolve().parent.parent / "linking" / "data" / "gold_clusters.csv"
+
+
+@click.command("evaluate-links")
+@click.option(
+    "--gold",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Gold clusters: CSV cluster,intervention_id (default: the shipped gold file).",
+)
+@_catalogue_options
+@click.pass_context
+def evaluate_command(
+    ctx: click.Context, gold: str | None, catalogues: tuple[str, ...], no_bundled: bool, overrides: str | None
+) -> None:
+    """Pairwise precision, recall and F1 against gold clusters; lists false merges and misses."""
+    from prevcat.linking import evaluate
+
+    crosswalk = _crosswalk(ctx, catalogues, no_bundled, overrides)
+    click.echo(str(evaluate(crosswalk, gold or default_gold())))
+
+
+@click.command("review-sheet")
+@_catalogue_options
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here (default stdout)."
+)
+@click.option(
+    "--margin", type=float, default=15.0, show_default=True, help="Near misses: this far below the threshold."
+)
+@click.pass_context
+def review_sheet_command(
+    ctx: click.Context,
+    catalogues: tuple[str, ...],
+    no_bundled: bool,
+    overrides: str | None,
+    output: str | None,
+    margin: float,
+) -> None:
+    """Export scored pairs for curation (Splink labels-table shape, empty decision column).
+
+    Fill in ``decision`` with same / not-same and pass the file back with --overrides.
+    """
+    from prevcat.linking import review_rows
+    from prevcat.linking.review import REVIEW_COLUMNS
+
+    crosswalk = _crosswalk(ctx, catalogues, no_bundled, overrides)
+    rows: list[dict[str, object]] = [dict(r) for r in review_rows(crosswalk, margin=margin)]
+    _write(output, _csv_text(REVIEW_COLUMNS, rows))
+    click.echo(f"{len(rows)} pairs to review", err=True)
+
+
+COMMANDS: list[click.Command] = [
+    link_command,
+    resolve_command,
+    explain_command,
+    evaluate_command,
+    review_sheet_command,
+]

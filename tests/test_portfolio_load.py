@@ -171,4 +171,4 @@ def test_the_documented_error_messages_are_what_the_loader_says(tmp_path: Path) 
     actual = [e.format().replace(str(tmp_path / "malå.toml"), "malå.toml") for e in info.value.errors]
     assert len(actual) == len(documented)
     for got, shown in zip(actual, documented, strict=True):
-        assert got.startswith(shown.removesuffix("...").removesuffix(", ")), (got, shown)
+        assert got.startswith(shown.split("...")[0]), (got, shown)  # "..." elides the rest

@@ -90,5 +90,7 @@ __all__ = [
     "Target",
     "__version__",
     "hookimpl",
+    "link",
     "load_library",
+    "resolve",
 ]

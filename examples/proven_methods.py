@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -59,7 +60,8 @@ def main() -> None:
     for rec in recs.used_by_peers:
         print(f"  - {rec.name}: used by {', '.join(rec.used_by)}")
         if rec.caution:
-            print(f"      CAUTION: {rec.caution}")
+            print(textwrap.fill("CAUTION: " + rec.caution, 100, initial_indent="      ",
+                                subsequent_indent="        "))
     print(f"\nProven methods that would fill {city}'s coverage gaps (best first):")
     if not recs.recommendations:
         print("  none")

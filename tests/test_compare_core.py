@@ -175,3 +175,20 @@ def test_without_cluster_or_crosswalk_each_record_stands_alone() -> None:
     linked = compare([bare("A", "xchange:effekt"), bare("B", "blueprints:effekt")],
                      library=SAMPLE["library"](), crosswalk=SAMPLE["crosswalk"]())
     assert [m.cities for m in linked.shared.methods] == [("A", "B")]
+
+
+def test_transferability_lists_records_without_a_rating() -> None:
+    from prevcat.catalogue import Catalogue, Provenance
+    from prevcat.model import Intervention
+    from prevcat.portfolio import PortfolioEntry, ResolvedEntry, Status
+
+    dk = Catalogue(Provenance("vidensportalen", "Vidensportalen", country="DK"),
+                   [Intervention(source="vidensportalen", id="vidensportalen:effekt", name="EFFEKT (DK)")])
+    library = SAMPLE["library"]().with_catalogue(dk)
+    members = ("blueprints:effekt", "xchange:effekt", "vidensportalen:effekt")
+    crosswalk = SAMPLE["Crosswalk"]((SAMPLE["Cluster"]("c-effekt", "EFFEKT", members),))
+    entry = ResolvedEntry(PortfolioEntry("EFFEKT"), Status.MATCHED, "xchange:effekt", "c-effekt", members)
+    result = compare([SAMPLE["portfolio"]("Malå", "SE", "sv", [entry])], library=library, crosswalk=crosswalk)
+    (method,) = result.transferability_of("Malå").methods
+    assert method.unrated == ("EFFEKT (DK) (vidensportalen, DK)",)
+    assert [r.source for r in method.elsewhere] == ["blueprints", "xchange"]

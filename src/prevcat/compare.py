@@ -83,7 +83,7 @@ def compare(
     shared = shared_methods(cities)
     profiles = tuple(evidence_profile(city) for city in cities)
     coverages = tuple(coverage(city.name, city.methods) for city in cities)
-    transfers = tuple(transferability(city) for city in cities)
+    transfers = tuple(transferability(city, evidence) for city in cities)
     candidates = tuple(c for c in evidence.all_clusters() if _proven(c))
     recommendations = tuple(
         recommend(city, cov, cities, candidates, limit=max_recommendations)
@@ -276,10 +276,17 @@ def contradiction(ratings: Sequence[SourcedRating], country: str | None) -> str 
     return "; ".join(parts) or None
 
 
-def transferability(city: CityInfo) -> Transferability:
+def transferability(city: CityInfo, evidence: Evidence | None = None) -> Transferability:
     """Each matched method's ratings split into home, region and elsewhere, contradictions flagged."""
     out = []
     for method in city.matched:
+        unrated = []
+        if evidence is not None:
+            for member in method.members:
+                if member in evidence.library and not evidence.library.get(member).ratings:
+                    item = evidence.library.get(member)
+                    country = evidence.registry_country(item.source)
+                    unrated.append(f"{item.name} ({item.source}{f', {country}' if country else ''})")
         split: dict[Locality, list[SourcedRating]] = {place: [] for place in Locality}
         for rating in method.ratings:
             split[locality(rating.registry_country, city.country)].append(rating)
@@ -291,6 +298,7 @@ def transferability(city: CityInfo) -> Transferability:
                 region=tuple(split[Locality.REGION]),
                 elsewhere=tuple(split[Locality.ELSEWHERE]),
                 contradiction=contradiction(method.ratings, city.country),
+                unrated=tuple(unrated),
             )
         )
     return Transferability(city=city.name, country=city.country, region=city.region, methods=tuple(out))

@@ -195,8 +195,12 @@ class CityMethod:
 
     @property
     def cautions(self) -> tuple[SourcedRating, ...]:
-        """Ratings that find no effect or a harmful one."""
-        return tuple(r for r in self.ratings if r.negative_or_null)
+        """Ratings that find no effect or a harmful one (a verdict repeated word for word, once)."""
+        seen: dict[str, SourcedRating] = {}
+        for r in self.ratings:
+            if r.negative_or_null:
+                seen.setdefault(r.describe(), r)
+        return tuple(seen.values())
 
 
 @frozen
@@ -340,6 +344,8 @@ class MethodTransfer:
     region: tuple[SourcedRating, ...] = field(converter=_sourced_ratings)
     elsewhere: tuple[SourcedRating, ...] = field(converter=_sourced_ratings)
     contradiction: str | None  #: why the ratings disagree, or None
+    #: records of the cluster with no rating, as ``name (source, country)``: listed, not judged
+    unrated: tuple[str, ...] = field(default=(), converter=_str_tuple)
 
 
 @frozen

@@ -87,6 +87,18 @@ def rating_text(rating: SourcedRating) -> str:
     return f"{where}{db}: “{rating.rating.label}” → {level} [{rating.rating.scale}{extra}]"
 
 
+def unique_ratings(ratings: Sequence[SourcedRating]) -> list[SourcedRating]:
+    """Ratings without word-for-word repeats (two editions rated alike show once)."""
+    seen: dict[tuple[str, str], SourcedRating] = {}
+    for r in ratings:
+        seen.setdefault((r.intervention_id, rating_text(r)), r)
+    return list(seen.values())
+
+
+def _listed(ratings: Sequence[SourcedRating]) -> str:
+    return "; ".join(rating_text(r) for r in unique_ratings(ratings)) or "—"
+
+
 def city_summary_rows(comparison: Comparison) -> list[list[str]]:
     rows = []
     for city, profile, cov in zip(comparison.cities, comparison.profiles, comparison.coverage, strict=True):
@@ -192,9 +204,8 @@ def build(comparison: Comparison, *, max_recommendations: int = 5) -> Document:
             blocks.append(Table(
                 ("method", f"evidence in {city.country or '?'}", f"in the {city.region or '?'} region",
                  "elsewhere"),
-                [[m.method, "; ".join(rating_text(r) for r in m.home) or "—",
-                  "; ".join(rating_text(r) for r in m.region) or "—",
-                  "; ".join(rating_text(r) for r in m.elsewhere) or "—"] for m in transfer.methods],
+                [[m.method + (f" (listed without a rating: {'; '.join(m.unrated)})" if m.unrated else ""),
+                  _listed(m.home), _listed(m.region), _listed(m.elsewhere)] for m in transfer.methods],
                 caption="Transferability: evidence from the city's country and region apart from elsewhere",
             ))
         if contradictions:

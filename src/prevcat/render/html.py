@@ -17,7 +17,7 @@ from attrs import frozen
 from prevcat import __version__
 from prevcat.compare_coverage import label
 from prevcat.compare_model import Comparison, Coverage, EvidenceProfile
-from prevcat.render.document import SUMMARY_HEADER, city_summary_rows, percent, rating_text
+from prevcat.render.document import SUMMARY_HEADER, city_summary_rows, percent, rating_text, unique_ratings
 
 #: colours of the evidence-profile categories (ColorBrewer-like, readable in greyscale order)
 CATEGORY_COLOURS: dict[str, str] = {
@@ -178,6 +178,7 @@ def _environment() -> jinja2.Environment:
     env.filters["percent"] = percent
     env.filters["rating_text"] = rating_text
     env.filters["safe_url"] = safe_url
+    env.filters["unique_ratings"] = unique_ratings
     env.globals["heat_colour"] = heat_colour
     return env
 
@@ -210,4 +211,14 @@ def render_html(
         gap_colour=GAP_COLOUR,
         heat=HEAT,
         focus=tuple(focus) if focus is not None else None,
+        jaccard=_jaccard_matrix(comparison),
     )
+
+
+def _jaccard_matrix(comparison: Comparison) -> list[list[float]]:
+    names = list(comparison.shared.cities)
+    out = [[1.0] * len(names) for _ in names]
+    for pair in comparison.shared.pairs:
+        i, j = names.index(pair.a), names.index(pair.b)
+        out[i][j] = out[j][i] = pair.jaccard
+    return out

@@ -345,6 +345,8 @@ class Scorer:
         """When ``a``'s ``original`` names ``b``: the similarity and the matched text."""
         best: tuple[float, str] | None = None
         for form in a.originals:
+            if bands_agree(form.bands, b.bands) == "differ":
+                continue  # "SFP 10-14" does not name "SFP 6-11"
             for vb in b.variants:
                 value = self.names(form, vb.form).score * vb.weight
                 if value >= 90 and (best is None or value > best[0]):

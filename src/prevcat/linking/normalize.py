@@ -97,6 +97,19 @@ def _generic_index() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
 
 
 @functools.cache
+def _exact_generic_langs() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in csv.DictReader(_data_lines("generic.csv")):
+        lang = row["lang"].strip()
+        if lang == "*":
+            continue
+        for word in (row.get("words") or "").split("|"):
+            if word.strip():
+                out.setdefault(_fold_exact(word.strip()), set()).add(lang)
+    return {w: frozenset(v) for w, v in out.items()}
+
+
+@functools.cache
 def acronym_expansions() -> dict[str, tuple[str, ...]]:
     """Known acronyms (folded) and their expansions as written (``sfp`` → Strengthening Families...)."""
     out: dict[str, list[str]] = {}
@@ -211,9 +224,11 @@ def normalize(
     concepts: list[str] = []
     dropped: list[str] = []
     content_words: list[str] = []
-    for w in words:
-        for lang in generic_langs.get(w, ()):  # function words hint at a language
+    exact_langs = _exact_generic_langs()
+    for w in exact_words:
+        for lang in exact_langs.get(w, ()):  # function words hint at a language ("för" is not "for")
             langs[lang] = langs.get(lang, 0) + 1
+    for w in words:
         if w in generic or w in extra or w in _ANNOTATION:
             dropped.append(w)
             continue
@@ -292,7 +307,9 @@ def name_variants(name: str) -> list[tuple[str, str]]:
     pieces = [p for p in _SUBTITLE.split(no_paren) if p.strip()]
     if pieces:
         subtitle = " ".join(pieces[1:])
-        versioned = any(ch.isdigit() for inner in _PAREN.findall(name) for ch in inner)
+        versioned = any(ch.isdigit() for inner in _PAREN.findall(name) for ch in inner) and not any(
+            ch.isdigit() for ch in no_paren
+        )
         short = 0 < len(subtitle.split()) <= 5 or (versioned and len(pieces) == 1)
         add("short" if short else "main", pieces[0])
         if len(pieces[0]) < len(no_paren):

@@ -232,7 +232,7 @@ class Resolver:
                 if qform.bands and bands:
                     verdict = bands_agree(qform.bands, bands)
                     if verdict == "same":
-                        score += 3
+                        score += 5
                         why.append("same age band")
                     elif verdict == "differ":
                         score -= 30
@@ -247,7 +247,7 @@ class Resolver:
                         why.append("language/country differs")
                 if country and country.upper() in profile.countries:
                     score += 1
-                score = max(0.0, min(100.0, score))
+                # ranked on the uncapped value, so agreement still tells two exact names apart
                 prev = best_by_profile.get(pi)
                 if prev is None or score > prev[0]:
                     best_by_profile[pi] = (score, "; ".join(why))
@@ -263,11 +263,11 @@ class Resolver:
             if cid is not None and cid not in seen_clusters:
                 seen_clusters[cid] = score
             if len(candidates) < 5:
-                candidates.append(Candidate(p.id, p.intervention.name, cid, round(score, 1)))
+                candidates.append(Candidate(p.id, p.intervention.name, cid, round(min(100.0, max(0.0, score)), 1)))
         best_pi, (best_score, best_why) = ranked[0]
         best = self.profiles[best_pi]
         best_cluster = self.cluster_of.get(best.id)
-        rounded = round(best_score, 1)
+        rounded = round(min(100.0, max(0.0, best_score)), 1)
         if best_score < self.threshold:
             return Resolution(
                 query,

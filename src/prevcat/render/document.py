@@ -16,7 +16,6 @@ from prevcat.compare_model import (
     Comparison,
     EvidenceProfile,
     MethodKind,
-    Recommendation,
     SourcedRating,
 )
 
@@ -142,16 +141,6 @@ def _profile_text(profile: EvidenceProfile) -> str:
     return "; ".join(parts) or "no methods"
 
 
-def _recommendation_row(rec: Recommendation) -> list[str]:
-    return [
-        rec.name,
-        f"{rec.score:g}",
-        ", ".join(rec.used_by) or "—",
-        "; ".join(rec.reasons),
-        f"CAUTION: {rec.caution}" if rec.caution else "",
-    ]
-
-
 def build(comparison: Comparison, *, max_recommendations: int = 5) -> Document:
     """The comparison as sections: summary, shared methods, per-city evidence, coverage, recommendations."""
     names = [c.name for c in comparison.cities]
@@ -201,13 +190,18 @@ def build(comparison: Comparison, *, max_recommendations: int = 5) -> Document:
             ))
         contradictions = [m for m in transfer.methods if m.contradiction]
         if transfer.methods:
-            blocks.append(Table(
-                ("method", f"evidence in {city.country or '?'}", f"in the {city.region or '?'} region",
-                 "elsewhere"),
-                [[m.method + (f" (listed without a rating: {'; '.join(m.unrated)})" if m.unrated else ""),
-                  _listed(m.home), _listed(m.region), _listed(m.elsewhere)] for m in transfer.methods],
-                caption="Transferability: evidence from the city's country and region apart from elsewhere",
+            blocks.append(Paragraph(
+                "Transferability: evidence from the city's country and region apart from elsewhere.",
             ))
+            for m in transfer.methods:
+                items = [
+                    f"in {city.country or '?'}: {_listed(m.home)}",
+                    f"in the {city.region or '?'} region: {_listed(m.region)}",
+                    f"elsewhere: {_listed(m.elsewhere)}",
+                ]
+                if m.unrated:
+                    items.append("listed without a rating: " + "; ".join(m.unrated))
+                blocks.append(Paragraph(f"{m.method}:", items))
         if contradictions:
             blocks.append(
                 Paragraph("Contradictions:", [f"{m.method}: {m.contradiction}" for m in contradictions])
@@ -236,11 +230,12 @@ def build(comparison: Comparison, *, max_recommendations: int = 5) -> Document:
             blocks.append(Paragraph("Not classified (counted in no coverage cell): "
                                     + "; ".join(cov.unclassified)))
         if recs.recommendations:
-            blocks.append(Table(
-                ("recommended method", "score", "used by", "reasons", "caution"),
-                [_recommendation_row(r) for r in recs.recommendations[:max_recommendations]],
-                caption="Recommendations: methods rated effective or better that fill a gap",
-            ))
+            blocks.append(Paragraph("Recommendations: methods rated effective or better that fill a gap."))
+            for rank, rec in enumerate(recs.recommendations[:max_recommendations], 1):
+                items = [f"CAUTION: {rec.caution}"] if rec.caution else []
+                items += list(rec.reasons)
+                items.append(f"used by: {', '.join(rec.used_by) or 'none of the compared cities'}")
+                blocks.append(Paragraph(f"{rank}. {rec.name} (score {rec.score:g})", items))
         else:
             blocks.append(Paragraph("No recommendation: no proven method fills one of the gaps."))
         sections.append(Section(city.name, blocks))

@@ -19,7 +19,10 @@ def _library(ctx: click.Context) -> Library:
     return load_library_for_cli(ctx)
 
 
-def _choice(enum_cls: type[PreventionLevel | Setting | Substance | Domain | EvidenceLevel]) -> click.Choice:
+_Vocabulary = type[PreventionLevel | Setting | Substance | Domain | EvidenceLevel]
+
+
+def _choice(enum_cls: _Vocabulary) -> click.Choice[str]:
     return click.Choice([m.value for m in enum_cls], case_sensitive=False)
 
 
@@ -214,10 +217,11 @@ def export(ctx: click.Context, fmt: str, output: str, sources: tuple[str, ...]) 
 @click.pass_context
 def validate(ctx: click.Context, file: str) -> None:
     """Check a prevcat JSON catalogue file; print every problem with its line and field."""
+    from prevcat.commands._common import plugins_dir_of
     from prevcat.plugins import get_scales
     from prevcat.serialize import load_catalogue
 
-    catalogue = load_catalogue(file, scales=get_scales())
+    catalogue = load_catalogue(file, scales=get_scales(plugins_dir=plugins_dir_of(ctx)))
     ratings = sum(len(i.ratings) for i in catalogue)
     click.echo(f"{file}: ok, {len(catalogue)} interventions, {ratings} ratings")
 

@@ -29,6 +29,9 @@ def test_compare_json_and_html_to_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert [c["name"] for c in doc["cities"]] == ["Malå", "Oslo"]
+    limited = CliRunner().invoke(main, ["compare", *files, "--format", "json", "--max-recommendations", "2"])
+    assert all(len(r["recommendations"]) <= 2 for r in json.loads(limited.stdout)["recommendations"])
+    assert any(len(r["recommendations"]) > 2 for r in doc["recommendations"])
     out = tmp_path / "report.html"
     result = CliRunner().invoke(main, ["compare", *files, "--format", "html", "-o", str(out)])
     assert result.exit_code == 0, result.output

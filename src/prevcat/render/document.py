@@ -141,8 +141,11 @@ def _profile_text(profile: EvidenceProfile) -> str:
     return "; ".join(parts) or "no methods"
 
 
-def build(comparison: Comparison, *, max_recommendations: int = 5) -> Document:
-    """The comparison as sections: summary, shared methods, per-city evidence, coverage, recommendations."""
+def build(comparison: Comparison, *, max_recommendations: int | None = None) -> Document:
+    """The comparison as sections: summary, shared methods, per-city evidence, coverage, recommendations.
+
+    ``max_recommendations`` limits the recommendations shown per city (None: all the comparison holds).
+    """
     names = [c.name for c in comparison.cities]
     sections: list[Section] = [
         Section("Summary", [Table(SUMMARY_HEADER, city_summary_rows(comparison))]),

@@ -190,7 +190,7 @@ def render_html(
     comparison: Comparison,
     *,
     title: str | None = None,
-    max_recommendations: int = 10,
+    max_recommendations: int | None = None,
     focus: Sequence[str] | None = None,
 ) -> str:
     """The comparison as one self-contained HTML page (per-city sections only for ``focus``, if given)."""

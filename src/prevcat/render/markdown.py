@@ -50,6 +50,6 @@ def render_document(doc: Document) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def render_markdown(comparison: Comparison, *, max_recommendations: int = 5) -> str:
+def render_markdown(comparison: Comparison, *, max_recommendations: int | None = None) -> str:
     """The comparison as Markdown."""
     return render_document(build(comparison, max_recommendations=max_recommendations))

@@ -55,6 +55,6 @@ def render_document(doc: Document, *, width: int = 100) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def render_text(comparison: Comparison, *, max_recommendations: int = 5) -> str:
+def render_text(comparison: Comparison, *, max_recommendations: int | None = None) -> str:
     """The comparison as plain text for a terminal."""
     return render_document(build(comparison, max_recommendations=max_recommendations))

@@ -8,6 +8,7 @@ plain geometry and drawn by the template as inline SVG.
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 from collections.abc import Sequence
 from typing import Any
 
@@ -158,6 +159,11 @@ def profile_bars(profiles: tuple[EvidenceProfile, ...]) -> Chart:
     return Chart(BAR_LEFT + BAR_W + 160, height, tuple(rects), tuple(labels), "Evidence profiles")
 
 
+def host(url: str) -> str:
+    """The host of a URL, for short link text: ``www.blueprintsprograms.org``."""
+    return urllib.parse.urlsplit(url).netloc or url
+
+
 def safe_url(value: Any) -> str | None:
     """The URL when it is http(s), else None (shown as text, never as a link)."""
     if not isinstance(value, str):
@@ -179,6 +185,7 @@ def _environment() -> jinja2.Environment:
     env.filters["rating_text"] = rating_text
     env.filters["safe_url"] = safe_url
     env.filters["unique_ratings"] = unique_ratings
+    env.filters["host"] = host
     env.globals["heat_colour"] = heat_colour
     return env
 

@@ -7,8 +7,6 @@ of them in one predicted cluster is a predicted pair; in one gold cluster, a tru
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping
 from itertools import combinations
 from pathlib import Path
@@ -17,6 +15,7 @@ from attrs import frozen
 
 from prevcat.errors import DataError
 from prevcat.linking.crosswalk import Crosswalk
+from prevcat.linking.overrides import csv_rows
 
 __all__ = ["Evaluation", "evaluate", "read_gold"]
 
@@ -33,12 +32,11 @@ def read_gold(path: str | Path) -> dict[str, str]:
 
 def parse_gold(text: str, *, file: str | None = None) -> dict[str, str]:
     """Parse gold CSV text (``cluster,intervention_id``; ``#`` lines are comments)."""
-    lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)))
-    if not reader.fieldnames or not {"cluster", "intervention_id"} <= {f.strip() for f in reader.fieldnames}:
+    fields, rows = csv_rows(text)
+    if not {"cluster", "intervention_id"} <= set(fields):
         raise DataError("gold file needs the columns cluster,intervention_id", file=file, line=1)
     gold: dict[str, str] = {}
-    for line, row in enumerate(reader, start=2):
+    for line, row in rows:
         cluster = (row.get("cluster") or "").strip()
         item = (row.get("intervention_id") or "").strip()
         if not cluster or not item:

@@ -61,6 +61,7 @@ class Glossary:
 
         self._tables: dict[str, dict[str, str]] = {}
         self._concept: dict[str, str] = {}
+        self._exact: dict[str, str] = {}
         self._langs: dict[str, set[str]] = {}
         for lang, table in (tables or {}).items():
             for term, concept in table.items():
@@ -70,6 +71,7 @@ class Glossary:
                 self._tables.setdefault(lang, {})[term] = concept
                 # the first concept registered for a folded token wins across languages
                 self._concept.setdefault(key, concept)
+                self._exact.setdefault(term.casefold(), concept)
                 self._langs.setdefault(key, set()).add(lang)
         self._prefixes = sorted(
             (k for k in self._concept if len(k) >= 4 and " " not in k), key=len, reverse=True
@@ -89,6 +91,10 @@ class Glossary:
     def concept(self, token: str) -> str | None:
         """The concept of a folded token, or None."""
         return self._concept.get(token)
+
+    def concept_exact(self, word: str) -> str | None:
+        """The concept of a word as written (case-folded, diacritics kept), or None."""
+        return self._exact.get(word)
 
     def languages(self, token: str) -> frozenset[str]:
         """Languages in which a folded token is a glossary term (empty when it is none)."""

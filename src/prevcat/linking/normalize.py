@@ -5,8 +5,8 @@ A name becomes a :class:`NameForm`:
 * ``key``: folded (case, diacritics, dash variants), generic words removed (``programme``,
   ``programmet``, ``Programm``, ``tiltaket``...), glossary terms replaced by their concept
   (``föräldrar`` and ``Eltern`` both become ``parent``), age-band numbers kept (``10-14``);
-* ``exact``: the same words with their diacritics, so that ``för`` and ``for`` stay distinct
-  when a tie has to be broken;
+* ``exact``: every word as written (case-folded, diacritics kept), so that ``för`` and
+  ``for`` stay distinct;
 * ``acronyms``: written acronyms (``SFP``, ``ÖPP``, ``(TSI)``) and initials of the name
   (``Good Behavior Game`` → ``GBG``), folded;
 * ``bands``: age bands written in the name (``SFP 10-14``, ``3–6 år``);
@@ -200,7 +200,7 @@ def normalize(
     Program``) adds the acronym (``sfp``) to ``acronyms``.
     """
     gloss = glossary if glossary is not None else load_shipped_glossary()
-    generic, generic_langs = _generic_index()
+    generic, _ = _generic_index()
     extra = frozenset(extra_generic)
     bands = _bands(text)
     raw_acronyms = {fold(m.group(1)) for m in _ACRONYM.finditer(text) if not m.group(1).isdigit()}
@@ -215,6 +215,9 @@ def normalize(
         else:
             words.extend(p for p in w.split("-") if p)
     exact_words = [w for w in _NON_WORD_EXACT.split(_fold_exact(text)) if w]
+    as_written: dict[str, str] = {}
+    for ew in exact_words:
+        as_written.setdefault(fold(ew), ew)
     langs: dict[str, int] = {}
     for ch, hinted in _LETTER_LANGS.items():
         if ch in text.casefold():
@@ -235,7 +238,9 @@ def normalize(
         content_words.append(w)
         parts = gloss.split_compound(w) or _strip_generic_suffix(w, generic, gloss)
         for part in parts:
-            concept = gloss.concept(part)
+            # the word as written first: "stärka" (strengthen) is not "starka" (strong)
+            concept = gloss.concept_exact(as_written.get(part, "")) if part == w else None
+            concept = concept or gloss.concept(part)
             for lang in gloss.languages(part):
                 langs[lang] = langs.get(lang, 0) + 1
             if concept is not None:
@@ -261,7 +266,7 @@ def normalize(
             if any(_contains(tokens, k) for k in keys):
                 acronyms.add(acronym)
     top = max(langs.values(), default=0)
-    exact = " ".join(w for w in exact_words if fold(w) not in generic and fold(w) not in _ANNOTATION)
+    exact = " ".join(exact_words)
     return NameForm(
         text=text,
         key=" ".join(tokens),

@@ -22,7 +22,27 @@ from attrs import frozen
 
 from prevcat.errors import DataError
 
-__all__ = ["DECISIONS", "Override", "Overrides"]
+__all__ = ["DECISIONS", "Override", "Overrides", "csv_rows"]
+
+
+def csv_rows(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """Header and ``(line number, row)`` pairs of CSV text; blank and ``#`` lines are skipped.
+
+    Line numbers are those of the file, comments included.
+    """
+    header: list[str] | None = None
+    rows: list[tuple[int, dict[str, str]]] = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = next(csv.reader([line]))
+        if header is None:
+            header = [c.strip() for c in cells]
+            continue
+        cells += [""] * (len(header) - len(cells))
+        rows.append((lineno, {h: c.strip() for h, c in zip(header, cells, strict=False)}))
+    return header or [], rows
+
 
 DECISIONS = {
     "same": "same",
@@ -76,9 +96,7 @@ class Overrides:
     @classmethod
     def parse(cls, text: str, *, file: str | None = None) -> Overrides:
         """Read overrides (or a filled-in review sheet) from CSV text."""
-        lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
-        reader = csv.DictReader(io.StringIO("\n".join(lines)))
-        fields = [f.strip() for f in (reader.fieldnames or [])]
+        fields, rows = csv_rows(text)
         left = next((f for f in ("id1", "unique_id_l", "a", "left") if f in fields), None)
         right = next((f for f in ("id2", "unique_id_r", "b", "right") if f in fields), None)
         if left is None or right is None:
@@ -89,8 +107,7 @@ class Overrides:
                 line=1,
             )
         items: list[Override] = []
-        for offset, row in enumerate(reader, start=2):
-            row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+        for offset, row in rows:
             raw = row.get("decision", "") or row.get("clerical_match_score", "")
             if not raw:
                 continue

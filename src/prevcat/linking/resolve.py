@@ -263,7 +263,9 @@ class Resolver:
             if cid is not None and cid not in seen_clusters:
                 seen_clusters[cid] = score
             if len(candidates) < 5:
-                candidates.append(Candidate(p.id, p.intervention.name, cid, round(min(100.0, max(0.0, score)), 1)))
+                candidates.append(
+                    Candidate(p.id, p.intervention.name, cid, round(min(100.0, max(0.0, score)), 1))
+                )
         best_pi, (best_score, best_why) = ranked[0]
         best = self.profiles[best_pi]
         best_cluster = self.cluster_of.get(best.id)

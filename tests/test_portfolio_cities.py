@@ -126,12 +126,16 @@ def test_matched_method_covers_the_union_of_its_records(
         assert set(record.target.settings) <= set(target.settings)
 
 
-def test_a_bare_effekt_is_ambiguous_and_lists_both_programmes(bundled: tuple[Library, Crosswalk]) -> None:
+def test_a_name_two_records_of_one_registry_share_is_flagged_ambiguous(
+    bundled: tuple[Library, Crosswalk],
+) -> None:
+    # Ungsinn lists two TIBIR interventions (parent groups, counsellor); a city writing only
+    # "TIBIR" could mean either, and one registry's records never share a cluster.
     library, crosswalk = bundled
-    portfolio = parse_portfolio({"city": "Kumla", "country": "SE", "methods": [{"name": "EFFEKT"}]})
-    [effekt] = resolve_portfolio(portfolio, library=library, crosswalk=crosswalk).entries
-    assert effekt.status is Status.AMBIGUOUS
-    assert effekt.intervention_id is None and effekt.members == ()
-    ids = {c.intervention_id for c in effekt.candidates}
-    assert {"xchange:effekt-orebro-pas", "gruene-liste:32"} <= ids
-    assert "pin one with 'intervention'" in effekt.reason
+    portfolio = parse_portfolio({"city": "Drammen", "country": "NO", "methods": [{"name": "TIBIR"}]})
+    [tibir] = resolve_portfolio(portfolio, library=library, crosswalk=crosswalk).entries
+    assert tibir.status is Status.AMBIGUOUS
+    assert tibir.intervention_id is None and tibir.members == ()
+    ids = {c.intervention_id for c in tibir.candidates}
+    assert {"ungsinn:tibir-foreldregruppe", "ungsinn:tibir-radgiver"} <= ids
+    assert "pin one with 'intervention'" in tibir.reason

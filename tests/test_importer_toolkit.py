@@ -19,6 +19,7 @@ from prevcat.importers.toolkit import (
     name_forms,
     parse_iso_date,
     split_remarks,
+    unique_aliases,
 )
 from prevcat.importers.vocab import VocabularyMap, parse_ages
 from prevcat.model import Alias, Intervention, Setting, Target
@@ -127,3 +128,67 @@ def test_names_and_dates() -> None:
     assert is_acronym("SFP 10-14") and not is_acronym("Steg") and not is_acronym("A")
     assert str(parse_iso_date("2017-07")) == "2017-07-01"
     assert parse_iso_date("18.10.2017") is None and parse_iso_date("2017-13") is None
+
+
+def test_merge_can_fold_case_in_names_and_keep_repeated_extra() -> None:
+    first = Intervention(id="x:1", name="Steg", source="x", aliases=[Alias("Steg 2", "sv")], extra={"k": "v"})
+    second = Intervention(
+        id="x:1", name="STEG 2", source="x", aliases=[Alias("Steg för steg"), Alias("steg")], extra={"k": "v"}
+    )
+    merged = merge_interventions(first, second, name_lang="sv", fold_case=True, repeat_extra=True)
+    assert merged.aliases == (Alias("Steg 2", "sv"), Alias("Steg för steg"))
+    assert merged.extra == (("k", "v"), ("k", "v"))
+    exact = merge_interventions(first, second, name_lang="sv")
+    assert exact.aliases == (
+        Alias("Steg 2", "sv"),
+        Alias("STEG 2", "sv"),
+        Alias("Steg för steg"),
+        Alias("steg"),
+    )
+    assert exact.extra == (("k", "v"),)
+    assert unique_aliases("A", [Alias("a"), Alias("B", "en")], [Alias("b", "de")]) == (Alias("B", "en"),)
+
+
+class StrictImporter(DemoImporter):
+    """Checks the id before the cell count, rejects unknown confidences, reports whole paths."""
+
+    merged_aliases_fold_case: ClassVar[bool] = True
+    merged_extra_repeats: ClassVar[bool] = True
+    report_full_path: ClassVar[bool] = True
+
+    def check_row(self, row: RowReader) -> None:
+        row.require("id")
+        row.reject_overflow("more cells than header columns")
+
+    def read_row(self, row: RowReader) -> Intervention:
+        row.confidence(reject_unknown=True)
+        if row.get("Setting"):
+            row.kept("Setting", row.get("Setting"), "to be checked by hand")
+        return super().read_row(row)
+
+
+def test_row_checks_confidence_and_file_names_can_be_stricter(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "id,Name,Rating,Setting,confidence\n"
+        ",Alpha,,,,overflow\n"
+        "b,Beta,,,,overflow\n"
+        "c,Gamma,,,sure\n"
+        "d,Delta,,Schule,low\n"
+        "d,DELTA,,Schule,high\n",
+    )
+    result = StrictImporter().read(path)
+    report = result.report
+    assert report.file == str(path) and DemoImporter().read(path).report.file == "demo.csv"
+    assert [(r.field, r.reason.split(":")[0]) for r in report.rejected] == [
+        ("id", "empty id"),
+        (None, "more cells than header columns"),
+        ("confidence", "unknown confidence 'sure'; expected high, medium or low"),
+    ]
+    assert [str(w) for w in report.warnings] == [
+        f"row {n}: Setting: 'Schule': to be checked by hand; kept in extra" for n in (4, 5)
+    ]
+    delta = result.catalogue.get("demo:d")
+    assert delta.aliases == () and delta.confidence is Confidence.LOW
+    assert delta.extra == (("Setting", "Schule"), ("Setting", "Schule"))
+    assert delta.target.settings == (Setting.SCHOOL,)

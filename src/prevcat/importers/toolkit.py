@@ -89,6 +89,27 @@ class RowReader:
         """Record a warning about one value of one column."""
         self.warnings.append(ImportWarning(message, row=self.row.row, field=column, value=value))
 
+    def reject_overflow(
+        self,
+        what: str = "row has more cells than the header",
+        *,
+        field: str | None = None,
+        cells: bool = True,
+    ) -> None:
+        """Raise :class:`RowRejected` when the row has more cells than the header.
+
+        The reason is ``what`` and the surplus cells (only ``what`` when ``cells`` is false),
+        blamed on ``field`` when given.
+        """
+        if OVERFLOW in self.row.cells:
+            raise RowRejected(field, f"{what}: {self.row.cells[OVERFLOW]!r}" if cells else what)
+
+    def kept(self, column: str, value: str, why: str, *, store: bool = True) -> None:
+        """Warn ``'value': why; kept in extra`` (and keep the value unless the whole cell is kept)."""
+        if store:
+            self.keep(column, value)
+        self.warn(column, value, f"{value!r}: {why}; kept in extra")
+
     def unmapped(self, column: str, values: Iterable[str], what: str, *, store: bool = True) -> None:
         """Report values no table maps (and keep each in ``extra`` unless the whole cell is kept)."""
         for value in values:
@@ -110,12 +131,24 @@ class RowReader:
         self.unmapped(column, unmapped, what, store=store)
         return values
 
-    def confidence(self, column: str = "confidence") -> Confidence | None:
-        """``high``/``medium``/``low``; anything else is kept in ``extra`` with a warning."""
+    def confidence(
+        self,
+        column: str = "confidence",
+        *,
+        reject_unknown: bool = False,
+        reason: str = "unknown confidence {value!r}; expected high, medium or low",
+    ) -> Confidence | None:
+        """``high``/``medium``/``low``; anything else is kept in ``extra`` with a warning.
+
+        With ``reject_unknown`` anything else rejects the row instead, for ``reason`` (a
+        template naming the cell as ``{value}``).
+        """
         text = self.get(column)
         if not text:
             return None
         found = _CONFIDENCE.get(text.casefold())
+        if found is None and reject_unknown:
+            raise RowRejected(column, reason.format(value=text))
         if found is None:
             self.unmapped(column, [text], "confidence (expected high, medium or low)")
         return found
@@ -152,19 +185,43 @@ def _union(first: Sequence[T], second: Sequence[T]) -> tuple[T, ...]:
     return tuple(dict.fromkeys((*first, *second)))
 
 
+def unique_aliases(name: str, *groups: Iterable[Alias]) -> tuple[Alias, ...]:
+    """Aliases without repeats (case ignored) and without ``name`` itself; the first one wins."""
+    seen = {name.casefold()}
+    out: list[Alias] = []
+    for group in groups:
+        for alias in group:
+            key = alias.name.casefold()
+            if key not in seen:
+                seen.add(key)
+                out.append(alias)
+    return tuple(out)
+
+
 def merge_interventions(
-    first: Intervention, second: Intervention, *, name_lang: str | None = None
+    first: Intervention,
+    second: Intervention,
+    *,
+    name_lang: str | None = None,
+    fold_case: bool = False,
+    repeat_extra: bool = False,
 ) -> Intervention:
     """One intervention from two rows of the same id; the first row's name and URL lead.
 
     The second row's name becomes an alias (tagged ``name_lang``) when it differs; ratings,
     aliases, target values, domains and ``extra`` are combined without repeats; the age range
-    covers both; the confidence is the lower of the two.
+    covers both; the confidence is the lower of the two.  With ``fold_case`` names that differ
+    only in case are repeats (see :func:`unique_aliases`); with ``repeat_extra`` the second
+    row's ``extra`` pairs are all kept, also those the first row has.
     """
-    aliases = list(first.aliases)
-    for alias in (Alias(second.name, name_lang), *second.aliases):
-        if alias.name != first.name and alias not in aliases:
-            aliases.append(alias)
+    added = (Alias(second.name, name_lang), *second.aliases)
+    if fold_case:
+        aliases = list(unique_aliases(first.name, first.aliases, added))
+    else:
+        aliases = list(first.aliases)
+        for alias in added:
+            if alias.name != first.name and alias not in aliases:
+                aliases.append(alias)
     known_ages = [t.ages for t in (first.target, second.target) if not t.ages.is_open]
     target = Target(
         levels=_union(first.target.levels, second.target.levels),
@@ -184,7 +241,7 @@ def merge_interventions(
         url=first.url or second.url,
         description=first.description or second.description,
         confidence=lowest_confidence([first.confidence, second.confidence]),
-        extra=(*first.extra, *(pair for pair in second.extra if pair not in first.extra)),
+        extra=(*first.extra, *(pair for pair in second.extra if repeat_extra or pair not in first.extra)),
     )
 
 
@@ -241,6 +298,11 @@ def source_name(source: str | Path | IO[str] | IO[bytes]) -> str | None:
     return Path(str(name)).name if name else None
 
 
+def source_path(source: str | Path | IO[str] | IO[bytes]) -> str | None:
+    """The path of a file as given, or an open file's name, for messages."""
+    return str(source) if isinstance(source, (str, Path)) else getattr(source, "name", None)
+
+
 class TableImporter(Importer):
     """Base class of registry importers that read one CSV snapshot.
 
@@ -257,6 +319,14 @@ class TableImporter(Importer):
     required_columns: ClassVar[tuple[str, ...]] = ("id",)
     #: language tag given to a merged row's differing name when it becomes an alias
     merged_name_lang: ClassVar[str | None] = None
+    #: merged names that differ only in case are repeats (see :func:`merge_interventions`)
+    merged_aliases_fold_case: ClassVar[bool] = False
+    #: a merged row's ``extra`` pairs are all kept, also those an earlier row has
+    merged_extra_repeats: ClassVar[bool] = False
+    #: the report names the file by the path it was given, not only its file name
+    report_full_path: ClassVar[bool] = False
+    #: a missing column is reported with the path the file was given by (the report keeps the file name)
+    header_error_full_path: ClassVar[bool] = False
 
     def snapshot(self) -> Snapshot:
         path = Path(str(files(self.package).joinpath("data", self.snapshot_file)))
@@ -270,8 +340,24 @@ class TableImporter(Importer):
         """One intervention from the rows that share an id, in file order."""
         merged = items[0]
         for item in items[1:]:
-            merged = merge_interventions(merged, item, name_lang=self.merged_name_lang)
+            merged = merge_interventions(
+                merged,
+                item,
+                name_lang=self.merged_name_lang,
+                fold_case=self.merged_aliases_fold_case,
+                repeat_extra=self.merged_extra_repeats,
+            )
         return merged
+
+    def merge_rows(
+        self, rows: Sequence[RowReader], items: Sequence[Intervention], warnings: list[ImportWarning]
+    ) -> Intervention:
+        """Like :meth:`merge`, given also each item's row (same order) and the report's warnings.
+
+        Override this instead of :meth:`merge` when combining needs the rows' cells or numbers,
+        or finds something to report (append it to ``warnings``).  By default: :meth:`merge`.
+        """
+        return self.merge(items)
 
     def check_header(self, header: Sequence[str], file: str | None) -> None:
         """Raise :class:`DataError` when a required column is missing."""
@@ -279,21 +365,23 @@ class TableImporter(Importer):
         if missing:
             raise DataError(f"missing column(s) {', '.join(missing)}", file=file, line=1)
 
+    def check_row(self, row: RowReader) -> None:
+        """Checks made before :meth:`read_row`: by default, no more cells than the header."""
+        row.reject_overflow()
+
     def read(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
-        file = source_name(source)
+        file = source_path(source) if self.report_full_path else source_name(source)
         table = read_table(source)
-        self.check_header(table.header, file)
+        self.check_header(table.header, source_path(source) if self.header_error_full_path else file)
         warnings = [ImportWarning(w) for w in table.warnings]
         rejected: list[RejectedRow] = []
         groups: dict[str, list[Intervention]] = {}
+        rows_of: dict[str, list[RowReader]] = {}
         for table_row in table:
             native = table_row.get("id") or None
             row = RowReader(table_row)
             try:
-                if OVERFLOW in table_row.cells:
-                    raise RowRejected(
-                        None, f"row has more cells than the header: {table_row.cells[OVERFLOW]!r}"
-                    )
+                self.check_row(row)
                 item = self.read_row(row)
             except RowRejected as exc:
                 rejected.append(RejectedRow(table_row.row, exc.reason, exc.field, table_row.line, native))
@@ -303,7 +391,9 @@ class TableImporter(Importer):
                 continue
             warnings += row.warnings
             groups.setdefault(item.id, []).append(item)
-        catalogue = Catalogue(self.provenance, tuple(self.merge(items) for items in groups.values()))
+            rows_of.setdefault(item.id, []).append(row)
+        merged = tuple(self.merge_rows(rows_of[key], items, warnings) for key, items in groups.items())
+        catalogue = Catalogue(self.provenance, merged)
         report = make_report(
             self.key,
             file,

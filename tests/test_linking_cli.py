@@ -18,7 +18,7 @@ CATALOGUES = [str(DATA / f"{name}.csv") for name in ("us", "nordic", "norway", "
 
 def own(*args: str) -> list[str]:
     """Arguments using only the small test catalogues."""
-    out = list(args) + ["--no-bundled"]
+    out = [*args, "--no-bundled"]
     for path in CATALOGUES:
         out += ["--catalogue", path]
     return out

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import IO, TypeVar
+from typing import ClassVar
 
-from prevcat.catalogue import Catalogue, Provenance
-from prevcat.errors import DataError, UnknownLabelError
+from prevcat.catalogue import Provenance
+from prevcat.errors import UnknownLabelError
 from prevcat.evidence import Confidence, Rating
-from prevcat.importers.base import (
-    Importer,
-    ImportResult,
-    ImportWarning,
-    RejectedRow,
-    Snapshot,
-    make_report,
-)
-from prevcat.importers.csvio import TableRow, read_table
-from prevcat.importers.vocab import VocabularyMap, parse_age_band, span, split_multi
+from prevcat.importers.toolkit import RowReader, RowRejected, TableImporter, name_forms, split_remarks
+from prevcat.importers.vocab import parse_age_band, span, split_multi
 from prevcat.model import (
     AgeRange,
     Alias,
@@ -30,14 +21,8 @@ from prevcat.model import (
     Target,
 )
 from prevcat_blueprints import mappings as m
-from prevcat_blueprints.merge import merge
-from prevcat_blueprints.names import name_forms, split_remarks
-from prevcat_blueprints.rows import Rejected, Row
 from prevcat_blueprints.scales import ENDORSEMENT_SCALES, RATING_SCALES
 
-T = TypeVar("T")
-
-DATA = Path(__file__).parent / "data"
 KEY = "blueprints"
 
 PROVENANCE = Provenance(
@@ -54,7 +39,6 @@ PROVENANCE = Provenance(
     note="Compiled by hand from public programme pages; see data/PROVENANCE.md.",
 )
 
-REQUIRED = ("id", "Program", "Program Rating")
 #: Columns translated into model fields; every other non-empty cell is kept verbatim in ``extra``.
 TRANSLATED = frozenset(
     {
@@ -79,73 +63,36 @@ _ADAPTS = re.compile(
 _AND = re.compile(r"(\d)\s+and\s+(\d)", re.IGNORECASE)
 
 
-class BlueprintsImporter(Importer):
+class BlueprintsImporter(TableImporter):
     """Blueprints rows → interventions with the registry's rating and the endorsements it prints."""
 
-    key = KEY
-    title = "Blueprints for Healthy Youth Development"
-    formats = ("csv",)
+    key: ClassVar[str] = KEY
+    title: ClassVar[str] = "Blueprints for Healthy Youth Development"
+    provenance: ClassVar[Provenance] = PROVENANCE
+    package: ClassVar[str] = "prevcat_blueprints"
+    snapshot_file: ClassVar[str] = "blueprints.csv"
+    required_columns: ClassVar[tuple[str, ...]] = ("id", "Program", "Program Rating")
+    merged_name_lang: ClassVar[str | None] = "en"
+    merged_extra_repeats: ClassVar[bool] = True
 
-    def snapshot(self) -> Snapshot:
-        return Snapshot(path=DATA / "blueprints.csv", provenance=PROVENANCE)
-
-    def read(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
-        name = source if isinstance(source, (str, Path)) else getattr(source, "name", None)
-        file = Path(str(name)).name if name else None
-        table = read_table(source)
-        missing = [c for c in REQUIRED if c not in table.header]
-        if missing:
-            raise DataError(f"missing column(s) {', '.join(missing)}", file=file, line=1)
-        items: dict[str, Intervention] = {}
-        rejected: list[RejectedRow] = []
-        warnings = [ImportWarning(w) for w in table.warnings]
-        for table_row in table:
-            row = Row(table_row)
-            try:
-                item = translate(row)
-            except Rejected as exc:
-                rejected.append(_rejected(table_row, exc.field, exc.reason))
-                continue
-            except ValueError as exc:  # a model validator refused a value
-                rejected.append(_rejected(table_row, None, str(exc)))
-                continue
-            warnings += row.warnings
-            items[item.id] = merge(items[item.id], item) if item.id in items else item
-        catalogue = Catalogue(PROVENANCE, tuple(items.values()))
-        report = make_report(
-            KEY, file, rows_read=len(table), rejected=rejected, warnings=warnings,
-            interventions=len(catalogue),
-        )
-        return ImportResult(catalogue=catalogue, report=report)
+    def read_row(self, row: RowReader) -> Intervention:
+        return translate(row)
 
 
-def _rejected(row: TableRow, field: str | None, reason: str) -> RejectedRow:
-    native = row.get("id") or None
-    return RejectedRow(row=row.row, line=row.line, field=field, reason=reason, native_id=native)
-
-
-def translate(row: Row) -> Intervention:
-    """One row as one intervention; raises :class:`Rejected` for what cannot be imported."""
-    if "__overflow__" in row.row.cells:
-        raise Rejected(None, f"row has more cells than the header: {row.row.cells['__overflow__']!r}")
-    native = row.get("id")
-    if not native:
-        raise Rejected("id", "empty id")
-    name = row.get("Program")
-    if not name:
-        raise Rejected("Program", "empty programme name")
+def translate(row: RowReader) -> Intervention:
+    """One row as one intervention; raises :class:`RowRejected` for what cannot be imported."""
+    native = row.require("id")
+    name = row.require("Program", "programme name")
     url = row.get("source_url") or None
     confidence = row.confidence()
     endorsed, own = endorsements(row, url, confidence)
-    levels = _mapped(row, "Continuum of Intervention", m.LEVELS, "prevention level")
+    levels = row.mapped("Continuum of Intervention", m.LEVELS, "prevention level")
     aliases, original = names(row, name)
-    settings: list[Setting] = _mapped(row, "Program Setting", m.SETTINGS, "setting")
-    substances: list[Substance] = _mapped(
-        row, "Program Outcomes", m.OUTCOMES, "substance or behaviour", store=False
+    settings: list[Setting] = row.mapped("Program Setting", m.SETTINGS, "setting")
+    substances: list[Substance] = row.mapped(
+        "Program Outcomes", m.OUTCOMES, "substance or behaviour", store=False
     )
-    for column in row.row.cells:
-        if column not in TRANSLATED and column != "__overflow__":
-            row.keep(column)
+    row.keep_other_columns(TRANSLATED)
     return Intervention(
         source=KEY,
         id=f"{KEY}:{native}",
@@ -168,12 +115,6 @@ def translate(row: Row) -> Intervention:
     )
 
 
-def _mapped(row: Row, column: str, table: VocabularyMap[T], what: str, *, store: bool = True) -> list[T]:
-    values, unmapped = table.map(split_multi(row.get(column)))
-    row.unmapped(column, unmapped, what, store=store)
-    return values
-
-
 def template(url: str | None) -> str | None:
     """The page template (scale version) of a source URL, or None when it is not recognised."""
     for pattern, version in m.PAGE_TEMPLATES:
@@ -183,7 +124,7 @@ def template(url: str | None) -> str | None:
 
 
 def own_rating(
-    row: Row, endorsed_own: str | None, url: str | None, confidence: Confidence | None
+    row: RowReader, endorsed_own: str | None, url: str | None, confidence: Confidence | None
 ) -> list[Rating]:
     """Blueprints' own rating on the scale version of the page it was read from."""
     label = row.get("Program Rating")
@@ -205,10 +146,12 @@ def own_rating(
             label, reviewed=row.date("seen"), url=url, note=note, confidence=confidence
         )]
     except UnknownLabelError as exc:
-        raise Rejected("Program Rating", exc.message) from None
+        raise RowRejected("Program Rating", exc.message) from None
 
 
-def endorsements(row: Row, url: str | None, confidence: Confidence | None) -> tuple[list[Rating], str | None]:
+def endorsements(
+    row: RowReader, url: str | None, confidence: Confidence | None
+) -> tuple[list[Rating], str | None]:
     """Other registries' ratings printed on the page, and Blueprints' own label if printed there too.
 
     ``Registry: value (remark)``: the value is the label, verbatim; a lower-case remark in brackets
@@ -220,14 +163,14 @@ def endorsements(row: Row, url: str | None, confidence: Confidence | None) -> tu
         prefix, sep, rest = part.partition(":")
         value, remarks = split_remarks(rest)
         if not sep or not prefix.strip() or not value:
-            raise Rejected("Endorsements", f"endorsement {part!r} is not 'Registry: rating'")
+            raise RowRejected("Endorsements", f"endorsement {part!r} is not 'Registry: rating'")
         if " ".join(prefix.split()).casefold() == m.OWN_PREFIX:
             own = value
             continue
         found = m.endorser(prefix)
         if found is None:
             known = sorted({name for name, _ in m.ENDORSERS.values()})
-            raise Rejected("Endorsements", f"unknown endorsing registry {prefix.strip()!r} in {part!r}; "
+            raise RowRejected("Endorsements", f"unknown endorsing registry {prefix.strip()!r} in {part!r}; "
                            f"known: {', '.join(known)}")
         database, scale_key = found
         unconfirmed = any("not confirmed" in r for r in remarks)
@@ -241,11 +184,11 @@ def endorsements(row: Row, url: str | None, confidence: Confidence | None) -> tu
                 confidence=Confidence.LOW if unconfirmed else confidence,
             ))
         except UnknownLabelError as exc:
-            raise Rejected("Endorsements", f"{database}: {exc.message}") from None
+            raise RowRejected("Endorsements", f"{database}: {exc.message}") from None
     return ratings, own
 
 
-def names(row: Row, name: str) -> tuple[list[Alias], str | None]:
+def names(row: RowReader, name: str) -> tuple[list[Alias], str | None]:
     """Aliases (all English) from the name, Alternative names and a former name; the original adapted."""
     aliases: list[Alias] = []
 
@@ -275,7 +218,7 @@ def names(row: Row, name: str) -> tuple[list[Alias], str | None]:
     return aliases, original
 
 
-def ages(row: Row) -> AgeRange:
+def ages(row: RowReader) -> AgeRange:
     """Fact-sheet bands ("Early Adolescence (12-14) - Middle School"), "Adult", newsletter text."""
     ranges: list[AgeRange] = []
     for part in split_multi(row.get("Age")):
@@ -287,7 +230,7 @@ def ages(row: Row) -> AgeRange:
     return span(ranges)
 
 
-def country(row: Row) -> str | None:
+def country(row: RowReader) -> str | None:
     text = row.get("Country of origin")
     if not text:
         return None
@@ -298,11 +241,11 @@ def country(row: Row) -> str | None:
     return found[0]
 
 
-def domains(row: Row, name: str, levels: list[PreventionLevel]) -> list[Domain]:
+def domains(row: RowReader, name: str, levels: list[PreventionLevel]) -> list[Domain]:
     """Treatment by name; prevention/early intervention by level; others by Program Type."""
     found: set[Domain] = set()
     if m.TREATMENT_NAME.search(name):
         found.add(Domain.TREATMENT)
     found.update(m.LEVEL_DOMAINS[level] for level in levels)
-    found.update(_mapped(row, "Program Type", m.TYPES, "domain", store=False))
+    found.update(row.mapped("Program Type", m.TYPES, "domain", store=False))
     return [d for d in m.DOMAIN_ORDER if d in found] or [Domain.PREVENTION]

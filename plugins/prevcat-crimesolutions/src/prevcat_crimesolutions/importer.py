@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import IO
+from typing import ClassVar
 
-from prevcat.catalogue import Catalogue, Provenance
-from prevcat.errors import DataError
+from prevcat.catalogue import Provenance
 from prevcat.evidence import Confidence, Rating
-from prevcat.importers.base import (
-    Importer,
-    ImportResult,
-    ImportWarning,
-    RejectedRow,
-    Snapshot,
-    make_report,
-)
-from prevcat.importers.csvio import TableRow, read_table
+from prevcat.importers.toolkit import RowReader, RowRejected, TableImporter, name_forms, split_remarks
 from prevcat.importers.vocab import parse_age_band, split_multi
 from prevcat.model import AgeRange, Alias, Domain, Intervention, Setting, Substance, Target
 from prevcat_crimesolutions import mappings as m
-from prevcat_crimesolutions.merge import merge
-from prevcat_crimesolutions.names import name_forms, split_remarks
-from prevcat_crimesolutions.rows import Rejected, Row
 from prevcat_crimesolutions.scales import SCALES
 
-DATA = Path(__file__).parent / "data"
 KEY = "crimesolutions"
 
 PROVENANCE = Provenance(
@@ -43,7 +29,6 @@ PROVENANCE = Provenance(
     note="Compiled by hand; most ratings are second-hand (see data/PROVENANCE.md).",
 )
 
-REQUIRED = ("id", "Program Name", "Evidence Rating")
 #: Columns translated into model fields; every other non-empty cell is kept verbatim in ``extra``.
 TRANSLATED = frozenset(
     {
@@ -67,90 +52,48 @@ TRANSLATED = frozenset(
 _GRADES = re.compile(r"^grades?\s+(?P<list>\d{1,2}(?:\s*(?:,|and|-|–|to)\s*\d{1,2})*)$", re.IGNORECASE)
 
 
-class CrimeSolutionsImporter(Importer):
+class CrimeSolutionsImporter(TableImporter):
     """CrimeSolutions rows → interventions, one rating per row (per outcome where given)."""
 
-    key = KEY
-    title = "CrimeSolutions (National Institute of Justice)"
-    formats = ("csv",)
+    key: ClassVar[str] = KEY
+    title: ClassVar[str] = "CrimeSolutions (National Institute of Justice)"
+    provenance: ClassVar[Provenance] = PROVENANCE
+    package: ClassVar[str] = "prevcat_crimesolutions"
+    snapshot_file: ClassVar[str] = "crimesolutions.csv"
+    required_columns: ClassVar[tuple[str, ...]] = ("id", "Program Name", "Evidence Rating")
+    merged_name_lang: ClassVar[str | None] = "en"
+    merged_extra_repeats: ClassVar[bool] = True
 
-    def snapshot(self) -> Snapshot:
-        return Snapshot(path=DATA / "crimesolutions.csv", provenance=PROVENANCE)
-
-    def read(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
-        name = source if isinstance(source, (str, Path)) else getattr(source, "name", None)
-        file = Path(str(name)).name if name else None
-        table = read_table(source)
-        missing = [c for c in REQUIRED if c not in table.header]
-        if missing:
-            raise DataError(f"missing column(s) {', '.join(missing)}", file=file, line=1)
-        items: dict[str, Intervention] = {}
-        rejected: list[RejectedRow] = []
-        warnings = [ImportWarning(w) for w in table.warnings]
-        for table_row in table:
-            row = Row(table_row)
-            try:
-                item = translate(row)
-            except Rejected as exc:
-                rejected.append(_rejected(table_row, exc.field, exc.reason))
-                continue
-            except ValueError as exc:  # a model validator refused a value
-                rejected.append(_rejected(table_row, None, str(exc)))
-                continue
-            warnings += row.warnings
-            items[item.id] = merge(items[item.id], item) if item.id in items else item
-        catalogue = Catalogue(PROVENANCE, tuple(items.values()))
-        report = make_report(
-            KEY, file, rows_read=len(table), rejected=rejected, warnings=warnings,
-            interventions=len(catalogue),
+    def read_row(self, row: RowReader) -> Intervention:
+        """One row as one intervention; raises :class:`RowRejected` for what cannot be imported."""
+        native = row.require("id")
+        name = row.require("Program Name", "programme name")
+        url = row.get("source_url") or None
+        confidence = row.confidence()
+        ratings = rating(row, url, confidence)
+        profile = row.get("Profile type")
+        if profile and profile not in m.PROFILE_TYPES:
+            row.warn(
+                "Profile type", profile, f"unknown profile type {profile!r} (expected Program or Practice)"
+            )
+        settings: list[Setting] = row.mapped("Setting", m.SETTINGS, "setting")
+        topics: list[Substance] = row.mapped("Topic(s)", m.TOPICS, "substance or behaviour")
+        substances = [*topics, *m.SUBSTANCES_BY_ID.get(native, ())]
+        row.keep_other_columns(TRANSLATED)
+        return Intervention(
+            source=KEY,
+            id=f"{KEY}:{native}",
+            name=name,
+            aliases=aliases(row, name),
+            country=country(row),
+            languages=("en",),
+            ratings=ratings,
+            target=Target(ages=ages(row), settings=settings, substances=substances),
+            domains=domains(native, name),
+            url=url,
+            confidence=confidence,
+            extra=row.extra,
         )
-        return ImportResult(catalogue=catalogue, report=report)
-
-
-def _rejected(row: TableRow, field: str | None, reason: str) -> RejectedRow:
-    native = row.get("id") or None
-    return RejectedRow(row=row.row, line=row.line, field=field, reason=reason, native_id=native)
-
-
-def translate(row: Row) -> Intervention:
-    """One row as one intervention; raises :class:`Rejected` for what cannot be imported."""
-    if "__overflow__" in row.row.cells:
-        raise Rejected(None, f"row has more cells than the header: {row.row.cells['__overflow__']!r}")
-    native = row.get("id")
-    if not native:
-        raise Rejected("id", "empty id")
-    name = row.get("Program Name")
-    if not name:
-        raise Rejected("Program Name", "empty programme name")
-    url = row.get("source_url") or None
-    confidence = row.confidence()
-    ratings = rating(row, url, confidence)
-    profile = row.get("Profile type")
-    if profile and profile not in m.PROFILE_TYPES:
-        row.warn("Profile type", profile, f"unknown profile type {profile!r} (expected Program or Practice)")
-    settings: list[Setting]
-    settings, unmapped = m.SETTINGS.map(split_multi(row.get("Setting")))
-    row.unmapped("Setting", unmapped, "setting")
-    topics, unmapped = m.TOPICS.map(split_multi(row.get("Topic(s)")))
-    row.unmapped("Topic(s)", unmapped, "substance or behaviour")
-    substances: list[Substance] = [*topics, *m.SUBSTANCES_BY_ID.get(native, ())]
-    for column in row.row.cells:
-        if column not in TRANSLATED and column != "__overflow__":
-            row.keep(column)
-    return Intervention(
-        source=KEY,
-        id=f"{KEY}:{native}",
-        name=name,
-        aliases=aliases(row, name),
-        country=country(row),
-        languages=("en",),
-        ratings=ratings,
-        target=Target(ages=ages(row), settings=settings, substances=substances),
-        domains=domains(native, name),
-        url=url,
-        confidence=confidence,
-        extra=row.extra,
-    )
 
 
 def version(label: str, url: str | None) -> str:
@@ -164,7 +107,7 @@ def version(label: str, url: str | None) -> str:
     return m.DEFAULT_VERSION
 
 
-def rating(row: Row, url: str | None, confidence: Confidence | None) -> list[Rating]:
+def rating(row: RowReader, url: str | None, confidence: Confidence | None) -> list[Rating]:
     """The row's rating (empty cell: none), with its study count, outcome, date and notes."""
     cell = row.get("Evidence Rating")
     if not cell:
@@ -181,7 +124,7 @@ def rating(row: Row, url: str | None, confidence: Confidence | None) -> list[Rat
         row.warn("Single or multiple studies", studies, f"unknown study count {studies!r}; kept in the note")
     if not any(label in scale for scale in SCALES.values()):
         known = {lab: None for scale in SCALES.values() for lab in scale.labels}
-        raise Rejected("Evidence Rating", f"unknown label {label!r}; known labels: "
+        raise RowRejected("Evidence Rating", f"unknown label {label!r}; known labels: "
                        + "; ".join(repr(k) for k in known))
     scale = SCALES[version(label, url)]
     note = "; ".join(part for part in (studies, row.get("Notes")) if part) or None
@@ -195,7 +138,7 @@ def rating(row: Row, url: str | None, confidence: Confidence | None) -> list[Rat
     )]
 
 
-def aliases(row: Row, name: str) -> list[Alias]:
+def aliases(row: RowReader, name: str) -> list[Alias]:
     """English aliases from the name's acronym and the Alternative names column."""
     found: list[Alias] = []
     for candidate in (*name_forms(name), *_alternatives(row)):
@@ -205,7 +148,7 @@ def aliases(row: Row, name: str) -> list[Alias]:
     return found
 
 
-def _alternatives(row: Row) -> list[str]:
+def _alternatives(row: RowReader) -> list[str]:
     out: list[str] = []
     for part in split_multi(row.get("Alternative names")):
         text, remarks = split_remarks(part)
@@ -215,7 +158,7 @@ def _alternatives(row: Row) -> list[str]:
     return out
 
 
-def ages(row: Row) -> AgeRange:
+def ages(row: RowReader) -> AgeRange:
     """Years ("18-24") or grades ("grades 9-12", "grades 1, 4 and 7"); a trailing remark is ignored."""
     text, _ = split_remarks(row.get("Age"))
     if not text:
@@ -231,7 +174,7 @@ def ages(row: Row) -> AgeRange:
     return band
 
 
-def country(row: Row) -> str | None:
+def country(row: RowReader) -> str | None:
     """The origin where the notes state it ("developed in Finland")."""
     match = m.DEVELOPED_IN.search(row.get("Notes"))
     if not match:

@@ -4,27 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from importlib.resources import files
-from pathlib import Path
-from typing import IO, TypeVar
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
-from attrs import frozen
-
-from prevcat.catalogue import Catalogue, Provenance
-from prevcat.errors import DataError
+from prevcat.catalogue import Provenance
 from prevcat.evidence import Confidence, Rating
-from prevcat.importers.base import (
-    Importer,
-    ImportResult,
-    ImportWarning,
-    RejectedRow,
-    Snapshot,
-    make_report,
-)
-from prevcat.importers.csvio import TableRow, read_table
+from prevcat.importers.base import ImportWarning
+from prevcat.importers.toolkit import RowReader, RowRejected, TableImporter, lowest_confidence, unique_aliases
 from prevcat.importers.vocab import split_multi
-from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel, Setting, Substance, Target
+from prevcat.model import AgeRange, Domain, Intervention, Target
 from prevcat_ungsinn.mappings import SCALE_VERSIONS
 from prevcat_ungsinn.rating_text import LevelTextError, read_level
 from prevcat_ungsinn.scales import LEVELS_BY_VERSION, NEW_VERSION, OLD_VERSION, SCALE_BY_VERSION
@@ -40,7 +28,8 @@ from prevcat_ungsinn.vocabulary import (
 )
 
 KEY = "ungsinn"
-REQUIRED_COLUMNS = ("id", "Tiltak")
+ORIGIN = "Opprinnelsesland / originalprogram"
+CONFIDENCE_REASON = "{value!r} is not a confidence (expected high, medium, low)"
 #: columns with no home in the model, kept verbatim in ``extra`` (in this order)
 EXTRA_COLUMNS = (
     "Utgave",
@@ -49,7 +38,7 @@ EXTRA_COLUMNS = (
     "Dokumentasjonsgrad",
     "Målgruppe",
     "Alder",
-    "Opprinnelsesland / originalprogram",
+    ORIGIN,
     "Andre navn",
     "Publisert",
     "Forfattere",
@@ -80,55 +69,7 @@ PROVENANCE = Provenance(
 )
 
 
-class RowError(Exception):
-    """A row that cannot be imported: the field and the reason."""
-
-    def __init__(self, field: str | None, reason: str) -> None:
-        self.field = field
-        self.reason = reason
-        super().__init__(reason)
-
-
-@frozen
-class Edition:
-    """One imported row: an article about a programme, in one edition, on one scale version."""
-
-    row: int
-    native_id: str
-    name: str
-    edition: int | None
-    version: str
-    year: int | None
-    rating: Rating | None
-    aliases: tuple[Alias, ...]
-    levels: tuple[PreventionLevel, ...]
-    domains: tuple[Domain, ...] | None
-    ages: AgeRange | None
-    settings: tuple[Setting, ...]
-    substances: tuple[Substance, ...]
-    country: str | None
-    original: str | None
-    url: str | None
-    confidence: Confidence | None
-    extra: tuple[tuple[str, str], ...]
-
-    @property
-    def order(self) -> tuple[int, int, int]:
-        """Sort key, oldest first: edition number, then scale version, then year."""
-        return (self.edition or 0, 1 if self.version == NEW_VERSION else 0, self.year or 0)
-
-
-def _confidence(cell: str) -> Confidence | None:
-    if not cell:
-        return None
-    try:
-        return Confidence(cell.casefold())
-    except ValueError:
-        known = ", ".join(c.value for c in Confidence)
-        raise RowError("confidence", f"{cell!r} is not a confidence (expected {known})") from None
-
-
-def _row_dates(row: TableRow) -> list[tuple[str, dt.date | int]]:
+def _row_dates(row: RowReader) -> list[tuple[str, dt.date | int]]:
     """Every date or year the row gives, with the column it comes from."""
     found: list[tuple[str, dt.date | int]] = []
     year = _YEAR.search(row.get("Publisert"))
@@ -152,7 +93,7 @@ def _date(year: int, month: int, day: int, column: str) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError as exc:
-        raise RowError(column, f"{day:02d}.{month:02d}.{year} is not a date ({exc})") from None
+        raise RowRejected(column, f"{day:02d}.{month:02d}.{year} is not a date ({exc})") from None
 
 
 def reviewed_date(seen: str) -> dt.date | None:
@@ -177,7 +118,7 @@ def _before_new_criteria(value: dt.date | int) -> bool | None:
     return value < NEW_CRITERIA_FROM.year
 
 
-def scale_version(row: TableRow) -> str:
+def scale_version(row: RowReader) -> str:
     """The row's scale version: ``Klassifiseringsversjon``, checked against edition and dates.
 
     Without the column the version follows from "(gamle kriterier)" in ``Utgave`` or from a date.
@@ -189,7 +130,7 @@ def scale_version(row: TableRow) -> str:
     if cell:
         found = SCALE_VERSIONS.lookup(cell)
         if found is None:
-            raise RowError(
+            raise RowRejected(
                 "Klassifiseringsversjon",
                 f"unknown classification version {cell!r}; known: 'ny (0–5, fra nov. 2015)', "
                 "'gammel (1–4, før nov. 2015)'",
@@ -200,38 +141,49 @@ def scale_version(row: TableRow) -> str:
     else:
         verdicts = {_before_new_criteria(value) for _, value in dates} - {None}
         if len(verdicts) != 1:
-            raise RowError(
+            raise RowRejected(
                 "Klassifiseringsversjon",
                 "empty, and neither the edition nor a date tells old (before Nov 2015) from new criteria",
             )
         version = OLD_VERSION if verdicts.pop() else NEW_VERSION
     if old_marked and version == NEW_VERSION:
-        raise RowError("Utgave", f"{utgave!r} marks old criteria, but the row is classified {cell!r}")
+        raise RowRejected("Utgave", f"{utgave!r} marks old criteria, but the row is classified {cell!r}")
     if version == OLD_VERSION and utgave and not old_marked:
-        raise RowError(
+        raise RowRejected(
             "Utgave", f"{utgave!r} is a new-criteria edition, but the row is classified {cell!r}"
         )
     for column, value in dates:
         before = _before_new_criteria(value)
         if before is not None and before != (version == OLD_VERSION):
             scale = "old (before Nov 2015)" if version == OLD_VERSION else "new (from Nov 2015)"
-            raise RowError(column, f"{row.get(column)!r} does not fit the {scale} criteria")
+            raise RowRejected(column, f"{row.get(column)!r} does not fit the {scale} criteria")
     return version
 
 
-def _rating(row: TableRow, version: str, confidence: Confidence | None) -> Rating | None:
+def edition_order(row: RowReader) -> tuple[int, int, int]:
+    """Sort key of an imported row, oldest first: edition number, then scale version, then year."""
+    edition = _EDITION.match(row.get("Utgave"))
+    year = _YEAR.search(row.get("Publisert"))
+    return (
+        int(edition.group(1)) if edition else 0,
+        1 if scale_version(row) == NEW_VERSION else 0,
+        int(year.group(1)) if year else 0,
+    )
+
+
+def _rating(row: RowReader, version: str, confidence: Confidence | None) -> Rating | None:
     text = row.get("Evidensnivå")
     try:
         read = read_level(text, row.get("Nivå"), row.get("Dokumentasjonsgrad"), version)
     except LevelTextError as exc:
-        raise RowError(exc.field, exc.reason) from None
+        raise RowRejected(exc.field, exc.reason) from None
     if read is None:
         return None
     scale = SCALE_BY_VERSION[version]
     level = LEVELS_BY_VERSION[version].get(read.number)
     if level is None:
         known = "; ".join(scale.labels)
-        raise RowError("Nivå", f"level {read.number} is not on scale {scale.ref}; known labels: {known}")
+        raise RowRejected("Nivå", f"level {read.number} is not on scale {scale.ref}; known labels: {known}")
     utgave = row.get("Utgave") or "edition not stated"
     published = row.get("Publisert")
     parts = [f"{utgave}, published {published}" if published else utgave]
@@ -248,71 +200,57 @@ def _rating(row: TableRow, version: str, confidence: Confidence | None) -> Ratin
     )
 
 
-def _warn(warnings: list[ImportWarning], row: TableRow, column: str, value: str, what: str) -> None:
-    warnings.append(
-        ImportWarning(f"{what} {value!r} kept in extra", row=row.row, field=column, value=value)
-    )
+def _kept(row: RowReader, column: str, value: str, what: str, *, store: bool = True) -> None:
+    """Warn ``what 'value' kept in extra`` (and keep the value unless its whole cell is kept)."""
+    row.warn(column, value, f"{what} {value!r} kept in extra")
+    if store:
+        row.keep(column, value)
 
 
-def read_edition(row: TableRow, warnings: list[ImportWarning]) -> Edition:
-    """One row as an :class:`Edition`; raises :class:`RowError` when it cannot be imported."""
-    native_id = row.get("id")
-    if not native_id:
-        raise RowError("id", "empty id")
-    name = row.get("Tiltak")
-    if not name:
-        raise RowError("Tiltak", "empty programme name")
-    confidence = _confidence(row.get("confidence"))
+def read_edition(row: RowReader) -> Intervention:
+    """One row (one article edition) as an intervention; :class:`RowRejected` when it cannot be imported."""
+    native_id = row.require("id")
+    name = row.require("Tiltak", "programme name")
+    confidence = row.confidence(reject_unknown=True, reason=CONFIDENCE_REASON)
     version = scale_version(row)
     rating = _rating(row, version, confidence)
-    extra = [(column, row.get(column)) for column in EXTRA_COLUMNS if row.get(column)]
+    for column in EXTRA_COLUMNS:
+        row.keep(column)
 
     levels, treatment, unmapped_levels = map_prevention(row.get("Forebyggingsnivå"))
     for term in unmapped_levels:
-        _warn(warnings, row, "Forebyggingsnivå", term, "unknown prevention level")
-        extra.append(("Forebyggingsnivå", term))
+        _kept(row, "Forebyggingsnivå", term, "unknown prevention level")
     settings, unmapped_settings = map_settings(row.get("Arena"))
     for term in unmapped_settings:
-        _warn(warnings, row, "Arena", term, "unmapped setting")
-        extra.append(("Arena", term))
+        _kept(row, "Arena", term, "unmapped setting")
     ages, unparsed = map_ages(row.get("Alder"))
     for part in unparsed:
-        _warn(warnings, row, "Alder", part, "unparsed age")
-    country, original, known_origin = map_origin(row.get("Opprinnelsesland / originalprogram"))
+        _kept(row, "Alder", part, "unparsed age", store=False)
+    country, original, known_origin = map_origin(row.get(ORIGIN))
     if not known_origin:
-        _warn(
-            warnings,
-            row,
-            "Opprinnelsesland / originalprogram",
-            row.get("Opprinnelsesland / originalprogram"),
-            "origin not in the origin table (country read from its first word only)",
-        )
-    edition = _EDITION.match(row.get("Utgave"))
-    year = _YEAR.search(row.get("Publisert"))
+        what = "origin not in the origin table (country read from its first word only)"
+        _kept(row, ORIGIN, row.get(ORIGIN), what, store=False)
     urls = split_multi(row.get("source_url"))
-    return Edition(
-        row=row.row,
-        native_id=native_id,
+    return Intervention(
+        id=f"{KEY}:{native_id}",
         name=name,
-        edition=int(edition.group(1)) if edition else None,
-        version=version,
-        year=int(year.group(1)) if year else None,
-        rating=rating,
+        source=KEY,
         aliases=(*names_in(name), *other_names(row.get("Andre navn"))),
-        levels=tuple(levels),
-        domains=domains_for(levels, treatment),
-        ages=ages,
-        settings=tuple(settings),
-        substances=tuple(map_substances(row.get("Målgruppe"))),
         country=country,
+        languages=("nb",),
+        ratings=(rating,) if rating is not None else (),
+        target=Target(
+            levels=levels,
+            ages=ages or AgeRange(),
+            settings=settings,
+            substances=map_substances(row.get("Målgruppe")),
+        ),
+        domains=domains_for(levels, treatment) or (),
         original=original,
         url=urls[0] if urls else None,
         confidence=confidence,
-        extra=tuple(extra),
+        extra=row.extra,
     )
-
-
-_CONFIDENCE_ORDER = (Confidence.LOW, Confidence.MEDIUM, Confidence.HIGH)
 
 
 T = TypeVar("T")
@@ -322,101 +260,69 @@ def _first(values: Iterable[T | None]) -> T | None:
     return next((v for v in values if v), None)
 
 
-def merge(editions: list[Edition], warnings: list[ImportWarning]) -> Intervention:
+def merge_editions(
+    rows: Sequence[RowReader], items: Sequence[Intervention], warnings: list[ImportWarning]
+) -> Intervention:
     """Editions of one programme → one intervention; the newest edition is current.
 
     Ratings are listed newest first.  Each descriptive field comes from the newest edition that
     gives it; confidence is the lowest of the editions'.  ``extra`` holds every edition's cells,
     newest edition first, each block opening with its ``Utgave``.
     """
-    newest_first = sorted(editions, key=lambda e: e.order, reverse=True)
-    current = newest_first[0]
-    aliases: list[Alias] = []
-    seen_names = {current.name.casefold()}
-    for edition in newest_first:
-        for alias in edition.aliases:
-            if alias.name.casefold() not in seen_names:
-                seen_names.add(alias.name.casefold())
-                aliases.append(alias)
-    countries = {e.country for e in newest_first if e.country}
+    pairs = zip(rows, items, strict=True)
+    newest_first = sorted(pairs, key=lambda pair: edition_order(pair[0]), reverse=True)
+    current_row, current = newest_first[0]
+    editions = [item for _, item in newest_first]
+    countries = {e.country for e in editions if e.country}
     if len(countries) > 1:
         warnings.append(
             ImportWarning(
                 f"editions give different countries {sorted(countries)}; the newest edition's is used",
-                row=current.row,
-                field="Opprinnelsesland / originalprogram",
+                row=current_row.row.row,
+                field=ORIGIN,
             )
         )
-    confidences = [e.confidence for e in newest_first if e.confidence is not None]
-    extra = [pair for edition in newest_first for pair in edition.extra]  # each edition's block in full
     target = Target(
-        levels=_first(e.levels for e in newest_first) or (),
-        ages=_first(e.ages for e in newest_first) or AgeRange(),
-        settings=_first(e.settings for e in newest_first) or (),
-        substances=_first(e.substances for e in newest_first) or (),
+        levels=_first(e.target.levels for e in editions) or (),
+        ages=_first(map_ages(row.get("Alder"))[0] for row, _ in newest_first) or AgeRange(),
+        settings=_first(e.target.settings for e in editions) or (),
+        substances=_first(e.target.substances for e in editions) or (),
     )
     return Intervention(
-        id=f"{KEY}:{current.native_id}",
+        id=current.id,
         name=current.name,
         source=KEY,
-        aliases=aliases,
-        country=_first(e.country for e in newest_first),
+        aliases=unique_aliases(current.name, *(e.aliases for e in editions)),
+        country=_first(e.country for e in editions),
         languages=("nb",),
-        ratings=[e.rating for e in newest_first if e.rating is not None],
+        ratings=[rating for e in editions for rating in e.ratings],
         target=target,
-        domains=_first(e.domains for e in newest_first) or (Domain.PREVENTION,),
-        original=_first(e.original for e in newest_first),
-        url=_first(e.url for e in newest_first),
-        confidence=min(confidences, key=_CONFIDENCE_ORDER.index) if confidences else None,
-        extra=extra,
+        domains=_first(e.domains for e in editions) or (Domain.PREVENTION,),
+        original=_first(e.original for e in editions),
+        url=_first(e.url for e in editions),
+        confidence=lowest_confidence(e.confidence for e in editions),
+        extra=[pair for e in editions for pair in e.extra],  # each edition's block in full
     )
 
 
-class UngsinnImporter(Importer):
+class UngsinnImporter(TableImporter):
     """Reads Ungsinn's snapshot (one row per article edition) into one catalogue."""
 
     key = KEY
     title = "Ungsinn (Norway): virksomme tiltak for barn og unge"
-    formats = ("csv",)
+    provenance = PROVENANCE
+    package = "prevcat_ungsinn"
+    snapshot_file = "ungsinn.csv"
+    required_columns = ("id", "Tiltak")
+    header_error_full_path = True
 
-    def snapshot(self) -> Snapshot:
-        path = Path(str(files("prevcat_ungsinn") / "data" / "ungsinn.csv"))
-        return Snapshot(path=path, provenance=PROVENANCE)
+    def check_row(self, row: RowReader) -> None:
+        row.reject_overflow("more cells than header columns", cells=False)
 
-    def read(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
-        table = read_table(source)
-        file = str(source) if isinstance(source, (str, Path)) else getattr(source, "name", None)
-        missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
-        if missing:
-            raise DataError(f"missing column(s) {', '.join(missing)}", file=file, line=1)
-        warnings = [ImportWarning(message) for message in table.warnings]
-        rejected: list[RejectedRow] = []
-        groups: dict[str, list[Edition]] = {}
-        for row in table:
-            if "__overflow__" in row.cells:
-                reason = "more cells than header columns"
-                rejected.append(RejectedRow(row.row, reason, line=row.line, native_id=row.get("id") or None))
-                continue
-            row_warnings: list[ImportWarning] = []
-            try:
-                edition = read_edition(row, row_warnings)
-            except RowError as exc:
-                rejected.append(
-                    RejectedRow(
-                        row.row, exc.reason, field=exc.field, line=row.line, native_id=row.get("id") or None
-                    )
-                )
-                continue
-            warnings.extend(row_warnings)
-            groups.setdefault(edition.native_id, []).append(edition)
-        interventions = [merge(editions, warnings) for editions in groups.values()]
-        catalogue = Catalogue(provenance=PROVENANCE, interventions=interventions)
-        report = make_report(
-            KEY,
-            Path(file).name if file else None,
-            rows_read=len(table),
-            rejected=rejected,
-            warnings=warnings,
-            interventions=len(interventions),
-        )
-        return ImportResult(catalogue=catalogue, report=report)
+    def read_row(self, row: RowReader) -> Intervention:
+        return read_edition(row)
+
+    def merge_rows(
+        self, rows: Sequence[RowReader], items: Sequence[Intervention], warnings: list[ImportWarning]
+    ) -> Intervention:
+        return merge_editions(rows, items, warnings)

@@ -175,15 +175,3 @@ def parse_origin_note(cell: str) -> OriginNote:
             unread.append(clause)
     return OriginNote(original=original, aliases=tuple(aliases), unread=tuple(unread))
 
-
-def merge_aliases(name: str, *groups: tuple[Alias, ...]) -> tuple[Alias, ...]:
-    """Aliases without repeats (case ignored) and without the name itself; the first tag wins."""
-    seen = {name.casefold()}
-    out: list[Alias] = []
-    for group in groups:
-        for alias in group:
-            key = alias.name.casefold()
-            if key not in seen:
-                seen.add(key)
-                out.append(alias)
-    return tuple(out)

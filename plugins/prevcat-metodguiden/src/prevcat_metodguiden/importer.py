@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
-from pathlib import Path
-from typing import IO
+from collections.abc import Sequence
 from urllib.parse import urlparse
 
-from prevcat.catalogue import Catalogue, Provenance
-from prevcat.errors import DataError, UnknownLabelError
+import attrs
+
+from prevcat.catalogue import Provenance
+from prevcat.errors import UnknownLabelError
 from prevcat.evidence import Confidence, Rating
-from prevcat.importers.base import Importer, ImportResult, ImportWarning, RejectedRow, Snapshot, make_report
-from prevcat.importers.csvio import TableRow, read_table
+from prevcat.importers.toolkit import RowReader, RowRejected, TableImporter, lowest_confidence, unique_aliases
 from prevcat.importers.vocab import split_multi
 from prevcat.model import Alias, Intervention, Target
 from prevcat_metodguiden.mappings import COLLECTIONS, METHOD_TYPES
@@ -28,7 +27,7 @@ from prevcat_metodguiden.vocabulary import (
 )
 
 KEY = "metodguiden"
-REQUIRED_COLUMNS = ("id", "Metod")
+CONFIDENCE_REASON = "{value!r} is not a confidence (expected high, medium, low)"
 PRIORITY = "Nationella riktlinjer prioritet"
 ORIGIN = "Ursprungsland / originalprogram"
 #: columns with no (or only a partial) home in the model, kept verbatim in ``extra`` (in this order)
@@ -63,31 +62,12 @@ PROVENANCE = Provenance(
 )
 
 
-class RowError(Exception):
-    """A row that cannot be imported: the field and the reason."""
-
-    def __init__(self, field: str | None, reason: str) -> None:
-        self.field = field
-        self.reason = reason
-        super().__init__(reason)
-
-
-def _confidence(cell: str) -> Confidence | None:
-    if not cell:
-        return None
-    try:
-        return Confidence(cell.casefold())
-    except ValueError:
-        known = ", ".join(c.value for c in Confidence)
-        raise RowError("confidence", f"{cell!r} is not a confidence (expected {known})") from None
-
-
 def _host(url: str) -> str:
     host = urlparse(url).hostname or ""
     return host.removeprefix("www.")
 
 
-def nr_rating(row: TableRow, confidence: Confidence | None) -> Rating | None:
+def nr_rating(row: RowReader, confidence: Confidence | None) -> Rating | None:
     """The national-guideline priority as a rating on :data:`NR_SCALE`, or None when the cell is empty.
 
     The snapshot records priorities from secondary sites (vardochinsats.se); such a rating names the
@@ -99,7 +79,7 @@ def nr_rating(row: TableRow, confidence: Confidence | None) -> Rating | None:
     try:
         NR_SCALE.lookup(label)
     except UnknownLabelError as exc:
-        raise RowError(PRIORITY, exc.message) from None
+        raise RowRejected(PRIORITY, exc.message) from None
     urls = split_multi(row.get("nr_source_url"))
     first_host = _host(urls[0]) if urls else ""
     secondary = bool(first_host) and first_host != NR_HOST
@@ -117,51 +97,50 @@ def nr_rating(row: TableRow, confidence: Confidence | None) -> Rating | None:
     )
 
 
-def _warn(warnings: list[ImportWarning], row: TableRow, column: str, value: str, what: str) -> None:
-    warnings.append(ImportWarning(f"{what} {value!r} kept in extra", row=row.row, field=column, value=value))
+def _kept(row: RowReader, column: str, value: str, what: str, *, store: bool = False) -> None:
+    """Warn ``what 'value' kept in extra`` (and keep the value when its whole cell is not kept)."""
+    row.warn(column, value, f"{what} {value!r} kept in extra")
+    if store:
+        row.keep(column, value)
 
 
-def read_method(row: TableRow, warnings: list[ImportWarning]) -> Intervention:
-    """One row as an intervention; raises :class:`RowError` when it cannot be imported."""
-    native_id = row.get("id")
-    if not native_id:
-        raise RowError("id", "empty id")
-    name = row.get("Metod")
-    if not name:
-        raise RowError("Metod", "empty method name")
-    confidence = _confidence(row.get("confidence"))
+def read_method(row: RowReader) -> Intervention:
+    """One row as an intervention; raises :class:`RowRejected` when it cannot be imported."""
+    native_id = row.require("id")
+    name = row.require("Metod", "method name")
+    confidence = row.confidence(reject_unknown=True, reason=CONFIDENCE_REASON)
     rating = nr_rating(row, confidence)
-    extra = [(column, row.get(column)) for column in EXTRA_COLUMNS if row.get(column)]
+    for column in EXTRA_COLUMNS:
+        row.keep(column)
 
     kind = None
     if row.get("Typ av metod"):
         kinds = METHOD_TYPES.lookup(row.get("Typ av metod"))
         if kinds is None:
-            _warn(warnings, row, "Typ av metod", row.get("Typ av metod"), "unknown method type")
+            _kept(row, "Typ av metod", row.get("Typ av metod"), "unknown method type")
         else:
             kind = kinds[0]
     settings, unmapped = map_settings(row.get("Verksamhet/arena"))
     for term in unmapped:
-        _warn(warnings, row, "Verksamhet/arena", term, "unmapped setting")
-        extra.append(("Verksamhet/arena", term))
+        _kept(row, "Verksamhet/arena", term, "unmapped setting", store=True)
     ages, unparsed = map_ages(row.get("Ålder"))
     for part in unparsed:
-        _warn(warnings, row, "Ålder", part, "unparsed age")
+        _kept(row, "Ålder", part, "unparsed age")
     target_group = row.get("Målgrupp")
     substances = map_substances(target_group)
     collection_values, unknown_collections = COLLECTIONS.map(split_multi(row.get("Samling")))
     substances.extend(s for s in collection_values if s not in substances)
     for term in unknown_collections:
-        _warn(warnings, row, "Samling", term, "unknown collection")
+        _kept(row, "Samling", term, "unknown collection")
     country, original = map_origin(row.get(ORIGIN))
     if row.get(ORIGIN) and country is None:
-        _warn(warnings, row, ORIGIN, row.get(ORIGIN), "no country named in")
+        _kept(row, ORIGIN, row.get(ORIGIN), "no country named in")
     urls = split_multi(row.get("source_url"))
     return Intervention(
         id=f"{KEY}:{native_id}",
         name=name,
         source=KEY,
-        aliases=_unique_aliases(name, [*names_in(name), *other_names(row.get("Andra namn"))]),
+        aliases=unique_aliases(name, names_in(name), other_names(row.get("Andra namn"))),
         country=country,
         languages=("sv",),
         ratings=(rating,) if rating else (),
@@ -175,93 +154,43 @@ def read_method(row: TableRow, warnings: list[ImportWarning]) -> Intervention:
         original=original,
         url=urls[0] if urls else None,
         confidence=confidence,
-        extra=extra,
+        extra=row.extra,
     )
 
 
-def _unique_aliases(name: str, aliases: list[Alias]) -> list[Alias]:
-    seen = {name.casefold()}
-    out: list[Alias] = []
-    for alias in aliases:
-        if alias.name.casefold() not in seen:
-            seen.add(alias.name.casefold())
-            out.append(alias)
-    return out
-
-
-_CONFIDENCE_ORDER = (Confidence.LOW, Confidence.MEDIUM, Confidence.HIGH)
-
-
-def merge(items: list[Intervention]) -> Intervention:
+def merge_methods(items: Sequence[Intervention]) -> Intervention:
     """Rows sharing an id → one intervention: the first row's description, every row's ratings."""
     first = items[0]
     if len(items) == 1:
         return first
-    confidences = [i.confidence for i in items if i.confidence is not None]
     extra: list[tuple[str, str]] = []
     for item in items:
         extra.extend(pair for pair in item.extra if pair not in extra)
-    return Intervention(
-        id=first.id,
-        name=first.name,
-        source=KEY,
-        aliases=_unique_aliases(first.name, [a for i in items for a in (Alias(i.name), *i.aliases)]),
-        country=first.country,
-        languages=first.languages,
+    return attrs.evolve(
+        first,
+        aliases=unique_aliases(first.name, *((Alias(i.name), *i.aliases) for i in items)),
         ratings=[r for i in items for r in i.ratings],
-        target=first.target,
-        domains=first.domains,
-        original=first.original,
-        url=first.url,
-        confidence=min(confidences, key=_CONFIDENCE_ORDER.index) if confidences else None,
+        confidence=lowest_confidence(i.confidence for i in items),
         extra=extra,
     )
 
 
-class MetodguidenImporter(Importer):
+class MetodguidenImporter(TableImporter):
     """Reads the Metodguiden snapshot (one row per method) into one catalogue."""
 
     key = KEY
     title = "Metodguiden för socialt arbete (Socialstyrelsen, Sweden)"
-    formats = ("csv",)
+    provenance = PROVENANCE
+    package = "prevcat_metodguiden"
+    snapshot_file = "metodguiden.csv"
+    required_columns = ("id", "Metod")
+    header_error_full_path = True
 
-    def snapshot(self) -> Snapshot:
-        path = Path(str(files("prevcat_metodguiden") / "data" / "metodguiden.csv"))
-        return Snapshot(path=path, provenance=PROVENANCE)
+    def check_row(self, row: RowReader) -> None:
+        row.reject_overflow("more cells than header columns", cells=False)
 
-    def read(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
-        table = read_table(source)
-        file = str(source) if isinstance(source, (str, Path)) else getattr(source, "name", None)
-        missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
-        if missing:
-            raise DataError(f"missing column(s) {', '.join(missing)}", file=file, line=1)
-        warnings = [ImportWarning(message) for message in table.warnings]
-        rejected: list[RejectedRow] = []
-        groups: dict[str, list[Intervention]] = {}
-        for row in table:
-            native_id = row.get("id") or None
-            if "__overflow__" in row.cells:
-                reason = "more cells than header columns"
-                rejected.append(RejectedRow(row.row, reason, line=row.line, native_id=native_id))
-                continue
-            row_warnings: list[ImportWarning] = []
-            try:
-                item = read_method(row, row_warnings)
-            except RowError as exc:
-                rejected.append(
-                    RejectedRow(row.row, exc.reason, field=exc.field, line=row.line, native_id=native_id)
-                )
-                continue
-            warnings.extend(row_warnings)
-            groups.setdefault(item.id, []).append(item)
-        interventions = [merge(items) for items in groups.values()]
-        catalogue = Catalogue(provenance=PROVENANCE, interventions=interventions)
-        report = make_report(
-            KEY,
-            Path(file).name if file else None,
-            rows_read=len(table),
-            rejected=rejected,
-            warnings=warnings,
-            interventions=len(interventions),
-        )
-        return ImportResult(catalogue=catalogue, report=report)
+    def read_row(self, row: RowReader) -> Intervention:
+        return read_method(row)
+
+    def merge(self, items: Sequence[Intervention]) -> Intervention:
+        return merge_methods(items)

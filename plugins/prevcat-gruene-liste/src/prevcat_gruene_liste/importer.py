@@ -3,33 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from importlib.resources import files
-from pathlib import Path
-from typing import IO, ClassVar, TypeVar
+from typing import ClassVar, TypeVar
 
-from prevcat.catalogue import Catalogue, Provenance
-from prevcat.errors import DataError, UnknownLabelError
+from prevcat.catalogue import Provenance
+from prevcat.errors import UnknownLabelError
 from prevcat.evidence import Confidence, Rating, ScaleLevel
-from prevcat.importers.base import (
-    Importer,
-    ImportResult,
-    ImportWarning,
-    RejectedRow,
-    Snapshot,
-    make_report,
-)
-from prevcat.importers.csvio import TableRow, read_table
-from prevcat.importers.vocab import VocabularyMap, span, split_multi
+from prevcat.importers.toolkit import RowReader, RowRejected, TableImporter, unique_aliases
+from prevcat.importers.vocab import VocabularyMap, split_multi
 from prevcat.model import Alias, Intervention, Target
 from prevcat_gruene_liste import mappings as m
 from prevcat_gruene_liste.ages import parse_german_ages
-from prevcat_gruene_liste.names import (
-    merge_aliases,
-    parse_alternative_names,
-    parse_origin,
-    parse_subtitle,
-)
+from prevcat_gruene_liste.names import parse_alternative_names, parse_origin, parse_subtitle
 from prevcat_gruene_liste.scales import GRUENE_LISTE_SCALE, stufe_of
 
 KEY = "gruene-liste"
@@ -68,28 +52,6 @@ PROVENANCE = Provenance(
 )
 
 
-class _Reject(Exception):
-    def __init__(self, field: str | None, reason: str) -> None:
-        super().__init__(reason)
-        self.field = field
-        self.reason = reason
-
-
-def parse_confidence(text: str) -> Confidence | None:
-    if not text:
-        return None
-    try:
-        return Confidence(text.strip().casefold())
-    except ValueError:
-        raise _Reject("confidence", f"unknown confidence {text!r}; expected high, medium or low") from None
-
-
-def _lowest(values: Iterable[Confidence | None]) -> Confidence | None:
-    order = [Confidence.LOW, Confidence.MEDIUM, Confidence.HIGH]
-    known = [v for v in values if v is not None]
-    return min(known, key=order.index) if known else None
-
-
 def lookup_term(vocabulary: VocabularyMap[T], term: str) -> tuple[T, ...] | None:
     """The values of a term; a trailing bracket is a qualifier, tried without when needed."""
     found = vocabulary.lookup(term)
@@ -100,101 +62,45 @@ def lookup_term(vocabulary: VocabularyMap[T], term: str) -> tuple[T, ...] | None
     return found
 
 
-class _RowReader:
-    """Translates one row, collecting warnings and unmapped values."""
+class GrueneListeImporter(TableImporter):
+    """Reads Grüne Liste snapshots (``gruene-liste.csv`` columns, see ``data/PROVENANCE.md``)."""
 
-    def __init__(self, row: TableRow) -> None:
-        self.row = row
-        self.warnings: list[ImportWarning] = []
-        self.extra: list[tuple[str, str]] = []
+    key: ClassVar[str] = KEY
+    title: ClassVar[str] = "Grüne Liste Prävention"
+    provenance: ClassVar[Provenance] = PROVENANCE
+    package: ClassVar[str] = "prevcat_gruene_liste"
+    snapshot_file: ClassVar[str] = "gruene-liste.csv"
+    required_columns: ClassVar[tuple[str, ...]] = REQUIRED_COLUMNS
+    merged_name_lang: ClassVar[str | None] = "de"
+    merged_aliases_fold_case: ClassVar[bool] = True
+    merged_extra_repeats: ClassVar[bool] = True
+    report_full_path: ClassVar[bool] = True
 
-    def warn(self, column: str, value: str, message: str) -> None:
-        self.warnings.append(ImportWarning(message=message, row=self.row.row, field=column, value=value))
+    def check_row(self, row: RowReader) -> None:
+        row.require("id")
+        row.reject_overflow("more cells than header columns")
 
-    def map_terms(self, vocabulary: VocabularyMap[T], column: str) -> list[T]:
-        values: list[T] = []
-        for term in split_multi(self.row.get(column)):
-            found = lookup_term(vocabulary, term)
-            if found is None:  # the column is kept verbatim in extra
-                self.warn(column, term, f"{term!r}: no mapping; kept in extra")
-                continue
-            values += [v for v in found if v not in values]
-        return values
-
-    # -- evidence ----------------------------------------------------------------------------
-
-    def _level(self, column: str) -> ScaleLevel | None:
-        text = self.row.get(column)
-        if not text:
-            return None
-        try:
-            return GRUENE_LISTE_SCALE.lookup(text)
-        except UnknownLabelError as exc:
-            stufen = ", ".join(f"'Stufe {n}'" for n in range(1, len(GRUENE_LISTE_SCALE.levels) + 1))
-            raise _Reject(column, f"{exc.message}; or {stufen}") from None
-
-    def rating(self, url: str | None, confidence: Confidence | None) -> Rating | None:
-        """The verdict from ``Beweiskraft`` and ``Stufe``, which must agree when both are given."""
-        label_level, stufe_level = self._level("Beweiskraft"), self._level("Stufe")
-        if label_level is not None and stufe_level is not None and label_level != stufe_level:
-            raise _Reject(
-                "Stufe",
-                f"Beweiskraft {self.row.get('Beweiskraft')!r} is Stufe {stufe_of(label_level)}, but Stufe "
-                f"says {self.row.get('Stufe')!r}: the two wordings of one verdict disagree",
-            )
-        level = label_level or stufe_level
-        if level is None:
-            return None
-        label = self.row.get("Beweiskraft") or self.row.get("Stufe")
-        return GRUENE_LISTE_SCALE.rate(label, url=url, confidence=confidence, note=f"Stufe {stufe_of(level)}")
-
-    # -- target ------------------------------------------------------------------------------
-
-    def target(self) -> Target:
-        settings = self.map_terms(m.SETTINGS, "Handlungsfeld / Institution")
-        if not self.row.get("Handlungsfeld / Institution"):
-            text = self.row.get("Zielgruppe")
-            settings = [s for pattern, s in m.TARGET_GROUP_SETTINGS if pattern.search(text)]
-        levels = self.map_terms(m.LEVELS, "Präventionsebene")
-        levels += [
-            v for v in self.map_terms(m.BEHAVIOUR_OR_ENVIRONMENT, "Verhalten/Verhältnis") if v not in levels
-        ]
-        substances = self.map_terms(m.GOALS, "Ziele / Problemverhalten")
-        ages, unparsed = parse_german_ages(self.row.get("Alter der Zielgruppe"))
-        for part in unparsed:
-            self.warn("Alter der Zielgruppe", part, f"{part!r}: no age found")
-        return Target(levels=levels, ages=ages, settings=settings, substances=substances)
-
-    # -- the intervention --------------------------------------------------------------------
-
-    def intervention(self) -> Intervention:
-        row = self.row
-        native_id = row.get("id")
-        if not native_id:
-            raise _Reject("id", "empty id")
-        if "__overflow__" in row.cells:
-            raise _Reject(None, f"more cells than header columns: {row.cells['__overflow__']!r}")
-        name = row.get("Programmname")
-        if not name:
-            raise _Reject("Programmname", "empty Programmname; every programme needs a name")
+    def read_row(self, row: RowReader) -> Intervention:
+        native_id = row.require("id")
+        name = row.require("Programmname", "Programmname; every programme needs a name")
         programme_id = row.get("Programm-ID")
         if programme_id and programme_id != native_id:
-            self.warn(
+            row.warn(
                 "Programm-ID", programme_id, f"Programm-ID {programme_id!r} differs from id {native_id!r}"
             )
-        confidence = parse_confidence(row.get("confidence"))
+        confidence = row.confidence(reject_unknown=True)
         url = row.get("source_url") or None
-        rating = self.rating(row.get("rating_source_url") or url, confidence)
+        verdict = rate(row, row.get("rating_source_url") or url, confidence)
         alternative = parse_alternative_names(row.get("Alternative Namen"))
         from_subtitle = parse_subtitle(name, row.get("Untertitel"))
-        aliases = merge_aliases(name, alternative, from_subtitle)
+        aliases = unique_aliases(name, alternative, from_subtitle)
         origin = parse_origin(row.get("Herkunftsland / Originalprogramm"), name, (Alias(name), *aliases))
         for part in origin.unread:
-            self.warn("Herkunftsland / Originalprogramm", part, f"{part!r}: not read; kept in extra")
+            row.kept("Herkunftsland / Originalprogramm", part, "not read", store=False)
         for note in origin.notes:
-            self.warn("Herkunftsland / Originalprogramm", row.get("Herkunftsland / Originalprogramm"), note)
-        target = self.target()
-        extra = [(c, v.strip()) for c, v in row.cells.items() if c not in MAPPED_COLUMNS and v.strip()]
+            row.warn("Herkunftsland / Originalprogramm", row.get("Herkunftsland / Originalprogramm"), note)
+        target = read_target(row)
+        row.keep_other_columns(MAPPED_COLUMNS)
         return Intervention(
             id=f"{KEY}:{native_id}",
             name=name,
@@ -202,87 +108,72 @@ class _RowReader:
             aliases=aliases,
             country=origin.country,
             languages=("de",),
-            ratings=(rating,) if rating else (),
+            ratings=(verdict,) if verdict else (),
             target=target,
             original=origin.original,
             url=url,
             description=row.get("Kurzbeschreibung") or None,
             confidence=confidence,
-            extra=(*extra, *self.extra),
+            extra=row.extra,
         )
 
 
-def merge(first: Intervention, second: Intervention) -> Intervention:
-    """Two rows with one id (two page versions): one intervention with both rows' facts."""
-    t1, t2 = first.target, second.target
-    target = Target(
-        levels=(*t1.levels, *t2.levels),
-        ages=span([a for a in (t1.ages, t2.ages) if not a.is_open]),
-        settings=(*t1.settings, *t2.settings),
-        substances=(*t1.substances, *t2.substances),
-    )
-    return Intervention(
-        id=first.id,
-        name=first.name,
-        source=first.source,
-        aliases=merge_aliases(first.name, first.aliases, (Alias(second.name, "de"),), second.aliases),
-        country=first.country or second.country,
-        languages=first.languages,
-        ratings=(*first.ratings, *second.ratings),
-        target=target,
-        domains=(*first.domains, *second.domains),
-        original=first.original or second.original,
-        url=first.url or second.url,
-        description=first.description or second.description,
-        confidence=_lowest([first.confidence, second.confidence]),
-        extra=(*first.extra, *second.extra),
-    )
+# -- evidence ------------------------------------------------------------------------------------
 
 
-class GrueneListeImporter(Importer):
-    """Reads Grüne Liste snapshots (``gruene-liste.csv`` columns, see ``data/PROVENANCE.md``)."""
+def read_level(row: RowReader, column: str) -> ScaleLevel | None:
+    text = row.get(column)
+    if not text:
+        return None
+    try:
+        return GRUENE_LISTE_SCALE.lookup(text)
+    except UnknownLabelError as exc:
+        stufen = ", ".join(f"'Stufe {n}'" for n in range(1, len(GRUENE_LISTE_SCALE.levels) + 1))
+        raise RowRejected(column, f"{exc.message}; or {stufen}") from None
 
-    key: ClassVar[str] = KEY
-    title: ClassVar[str] = "Grüne Liste Prävention"
-    formats: ClassVar[tuple[str, ...]] = ("csv",)
 
-    def snapshot(self) -> Snapshot:
-        path = Path(str(files("prevcat_gruene_liste").joinpath("data", "gruene-liste.csv")))
-        return Snapshot(path=path, provenance=PROVENANCE)
-
-    def read(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
-        table = read_table(source)
-        name = str(source) if isinstance(source, (str, Path)) else getattr(source, "name", None)
-        missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
-        if missing:
-            raise DataError(f"missing column(s) {', '.join(missing)}", file=name, line=1)
-        warnings = [ImportWarning(message=w) for w in table.warnings]
-        rejected: list[RejectedRow] = []
-        by_id: dict[str, Intervention] = {}
-        for row in table:
-            reader = _RowReader(row)
-            try:
-                item = reader.intervention()
-            except (_Reject, ValueError) as exc:
-                rejected.append(
-                    RejectedRow(
-                        row=row.row,
-                        line=row.line,
-                        field=exc.field if isinstance(exc, _Reject) else None,
-                        reason=exc.reason if isinstance(exc, _Reject) else str(exc),
-                        native_id=row.get("id") or None,
-                    )
-                )
-                continue
-            warnings.extend(reader.warnings)
-            by_id[item.id] = merge(by_id[item.id], item) if item.id in by_id else item
-        catalogue = Catalogue(provenance=PROVENANCE, interventions=tuple(by_id.values()))
-        report = make_report(
-            KEY,
-            name,
-            rows_read=len(table),
-            rejected=rejected,
-            warnings=warnings,
-            interventions=len(catalogue),
+def rate(row: RowReader, url: str | None, confidence: Confidence | None) -> Rating | None:
+    """The verdict from ``Beweiskraft`` and ``Stufe``, which must agree when both are given."""
+    label_level, stufe_level = read_level(row, "Beweiskraft"), read_level(row, "Stufe")
+    if label_level is not None and stufe_level is not None and label_level != stufe_level:
+        raise RowRejected(
+            "Stufe",
+            f"Beweiskraft {row.get('Beweiskraft')!r} is Stufe {stufe_of(label_level)}, but Stufe "
+            f"says {row.get('Stufe')!r}: the two wordings of one verdict disagree",
         )
-        return ImportResult(catalogue=catalogue, report=report)
+    level = label_level or stufe_level
+    if level is None:
+        return None
+    label = row.get("Beweiskraft") or row.get("Stufe")
+    return GRUENE_LISTE_SCALE.rate(label, url=url, confidence=confidence, note=f"Stufe {stufe_of(level)}")
+
+
+# -- target --------------------------------------------------------------------------------------
+
+
+def map_terms(row: RowReader, vocabulary: VocabularyMap[T], column: str) -> list[T]:
+    """The values of a vocabulary column; a term no table maps is reported (the cell is kept whole)."""
+    values: list[T] = []
+    for term in split_multi(row.get(column)):
+        found = lookup_term(vocabulary, term)
+        if found is None:
+            row.kept(column, term, "no mapping", store=False)
+            continue
+        values += [v for v in found if v not in values]
+    return values
+
+
+def read_target(row: RowReader) -> Target:
+    settings = map_terms(row, m.SETTINGS, "Handlungsfeld / Institution")
+    if not row.get("Handlungsfeld / Institution"):
+        text = row.get("Zielgruppe")
+        settings = [s for pattern, s in m.TARGET_GROUP_SETTINGS if pattern.search(text)]
+    levels = map_terms(row, m.LEVELS, "Präventionsebene")
+    levels += [
+        v for v in map_terms(row, m.BEHAVIOUR_OR_ENVIRONMENT, "Verhalten/Verhältnis") if v not in levels
+    ]
+    substances = map_terms(row, m.GOALS, "Ziele / Problemverhalten")
+    ages, unparsed = parse_german_ages(row.get("Alter der Zielgruppe"))
+    for part in unparsed:
+        row.warn("Alter der Zielgruppe", part, f"{part!r}: no age found")
+    return Target(levels=levels, ages=ages, settings=settings, substances=substances)

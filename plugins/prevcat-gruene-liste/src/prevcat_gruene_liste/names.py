@@ -161,15 +161,3 @@ def parse_origin(cell: str, programme: str, aliases: Iterable[Alias]) -> Origin:
     country = distinct[0] if len(distinct) == 1 else None
     return Origin(country=country, original=original, unread=tuple(unread), notes=tuple(notes))
 
-
-def merge_aliases(name: str, *groups: Iterable[Alias]) -> tuple[Alias, ...]:
-    """Aliases without repeats (case ignored) and without the name itself; the first wins."""
-    seen = {name.casefold()}
-    out: list[Alias] = []
-    for group in groups:
-        for alias in group:
-            key = alias.name.casefold()
-            if key not in seen:
-                seen.add(key)
-                out.append(alias)
-    return tuple(out)

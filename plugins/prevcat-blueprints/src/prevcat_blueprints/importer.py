@@ -76,43 +76,39 @@ class BlueprintsImporter(TableImporter):
     merged_extra_repeats: ClassVar[bool] = True
 
     def read_row(self, row: RowReader) -> Intervention:
-        return translate(row)
-
-
-def translate(row: RowReader) -> Intervention:
-    """One row as one intervention; raises :class:`RowRejected` for what cannot be imported."""
-    native = row.require("id")
-    name = row.require("Program", "programme name")
-    url = row.get("source_url") or None
-    confidence = row.confidence()
-    endorsed, own = endorsements(row, url, confidence)
-    levels = row.mapped("Continuum of Intervention", m.LEVELS, "prevention level")
-    aliases, original = names(row, name)
-    settings: list[Setting] = row.mapped("Program Setting", m.SETTINGS, "setting")
-    substances: list[Substance] = row.mapped(
-        "Program Outcomes", m.OUTCOMES, "substance or behaviour", store=False
-    )
-    row.keep_other_columns(TRANSLATED)
-    return Intervention(
-        source=KEY,
-        id=f"{KEY}:{native}",
-        name=name,
-        aliases=aliases,
-        country=country(row),
-        languages=("en",),
-        ratings=(*own_rating(row, own, url, confidence), *endorsed),
-        target=Target(
-            levels=levels,
-            ages=ages(row),
-            settings=settings,
-            substances=substances,
-        ),
-        domains=domains(row, name, levels),
-        original=original,
-        url=url,
-        confidence=confidence,
-        extra=row.extra,
-    )
+        """One row as one intervention; raises :class:`RowRejected` for what cannot be imported."""
+        native = row.require("id")
+        name = row.require("Program", "programme name")
+        url = row.get("source_url") or None
+        confidence = row.confidence()
+        endorsed, own = endorsements(row, url, confidence)
+        levels = row.mapped("Continuum of Intervention", m.LEVELS, "prevention level")
+        aliases, original = names(row, name)
+        settings: list[Setting] = row.mapped("Program Setting", m.SETTINGS, "setting")
+        substances: list[Substance] = row.mapped(
+            "Program Outcomes", m.OUTCOMES, "substance or behaviour", store=False
+        )
+        row.keep_other_columns(TRANSLATED)
+        return Intervention(
+            source=KEY,
+            id=f"{KEY}:{native}",
+            name=name,
+            aliases=aliases,
+            country=country(row),
+            languages=("en",),
+            ratings=(*own_rating(row, own, url, confidence), *endorsed),
+            target=Target(
+                levels=levels,
+                ages=ages(row),
+                settings=settings,
+                substances=substances,
+            ),
+            domains=domains(row, name, levels),
+            original=original,
+            url=url,
+            confidence=confidence,
+            extra=row.extra,
+        )
 
 
 def template(url: str | None) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -10,19 +11,27 @@ import pytest
 from prevcat.catalogue import Provenance
 from prevcat.errors import DataError
 from prevcat.evidence import COMMON_SCALE, Confidence
+from prevcat.importers.base import ImportWarning
 from prevcat.importers.toolkit import (
     RowReader,
     RowRejected,
     TableImporter,
+    bracket_tail,
+    bracketed_codes,
+    country_named,
     is_acronym,
+    is_short_code,
+    map_terms,
     merge_interventions,
+    merge_led_by,
     name_forms,
     parse_iso_date,
     split_remarks,
     unique_aliases,
+    without_bracket,
 )
 from prevcat.importers.vocab import VocabularyMap, parse_ages
-from prevcat.model import Alias, Intervention, Setting, Target
+from prevcat.model import AgeRange, Alias, Domain, Intervention, Setting, Target
 
 SETTINGS = VocabularyMap({"Schule": [Setting.SCHOOL], "Familie": [Setting.FAMILY]})
 
@@ -192,3 +201,130 @@ def test_row_checks_confidence_and_file_names_can_be_stricter(tmp_path: Path) ->
     assert delta.aliases == () and delta.confidence is Confidence.LOW
     assert delta.extra == (("Setting", "Schule"), ("Setting", "Schule"))
     assert delta.target.settings == (Setting.SCHOOL,)
+
+
+class PathImporter(DemoImporter):
+    """Blames surplus cells on the id, rejects unknown confidences in its own words, names whole paths."""
+
+    header_error_full_path: ClassVar[bool] = True
+
+    def check_row(self, row: RowReader) -> None:
+        row.reject_overflow(field="id")
+
+    def read_row(self, row: RowReader) -> Intervention:
+        row.confidence(reject_unknown=True, reason="{value!r} is not a confidence")
+        return super().read_row(row)
+
+
+class ShortOverflowImporter(DemoImporter):
+    """Names no cells when a row has more than the header."""
+
+    def check_row(self, row: RowReader) -> None:
+        row.reject_overflow("more cells than header columns", cells=False)
+
+
+def test_overflow_confidence_and_missing_columns_in_an_importer_s_own_words(tmp_path: Path) -> None:
+    path = _write(tmp_path, "id,Name,Rating,confidence\na,Alpha,,,extra\nb,Beta,,sure\nc,Gamma,,\n")
+    report = PathImporter().read(path).report
+    assert [(r.field, r.reason) for r in report.rejected] == [
+        ("id", "row has more cells than the header: 'extra'"),
+        ("confidence", "'sure' is not a confidence"),
+    ]
+    assert report.file == "demo.csv" and report.imported == 1
+    short = ShortOverflowImporter().read(path).report
+    assert [(r.field, r.reason) for r in short.rejected] == [(None, "more cells than header columns")]
+    missing = _write(tmp_path, "id,Name\na,Alpha\n")
+    with pytest.raises(DataError) as error:
+        PathImporter().read(missing)
+    assert str(error.value) == f"{missing}, line 1: missing column(s) Rating"
+    with pytest.raises(DataError) as error:
+        DemoImporter().read(missing)
+    assert str(error.value) == "demo.csv, line 1: missing column(s) Rating"
+
+
+class NewestFirstImporter(DemoImporter):
+    """Lets the row with the highest ``Rank`` lead and reports names that differ."""
+
+    def merge_rows(
+        self, rows: Sequence[RowReader], items: Sequence[Intervention], warnings: list[ImportWarning]
+    ) -> Intervention:
+        pairs = sorted(zip(rows, items, strict=True), key=lambda pair: pair[0].get("Rank"), reverse=True)
+        lead_row, lead = pairs[0]
+        if len({item.name for item in items}) > 1:
+            warnings.append(ImportWarning("rows give different names", row=lead_row.row.row, field="Name"))
+        return merge_led_by(items, lead)
+
+
+def test_merge_rows_sees_each_item_s_row_and_can_warn(tmp_path: Path) -> None:
+    path = _write(tmp_path, "id,Name,Rating,Rank,Setting\na,Alpha,,1,Zoo\na,Alpha Neu,,2,\nb,Beta,,1,\n")
+    result = NewestFirstImporter().read(path)
+    assert result.catalogue.get("demo:a").name == "Alpha Neu"
+    assert [str(w) for w in result.report.warnings] == [
+        "row 1: Setting: no setting for 'Zoo'; kept in extra",
+        "row 2: Name: rows give different names",
+    ]
+
+
+def test_merge_led_by_keeps_the_lead_s_name_and_url_and_ratings_in_file_order() -> None:
+    effective = COMMON_SCALE.rate("effective")
+    promising = COMMON_SCALE.rate("promising")
+    first = Intervention(
+        id="x:1",
+        name="Eerste",
+        source="x",
+        ratings=[effective],
+        target=Target(ages=AgeRange(None, 12)),
+        domains=(),
+        url="https://a.example/1",
+        confidence=Confidence.HIGH,
+        extra={"k": "v"},
+    )
+    lead = Intervention(
+        id="x:1",
+        name="Lead",
+        source="x",
+        aliases=[Alias("LEAD"), Alias("eerste")],
+        ratings=[promising],
+        target=Target(ages=AgeRange(6, 8), settings=[Setting.SCHOOL]),
+        domains=(Domain.TREATMENT,),
+        country="NL",
+        confidence=Confidence.MEDIUM,
+        extra={"k": "v", "j": "w"},
+    )
+    merged = merge_led_by(
+        [first, lead], lead, name_lang="nl", extra_of=lambda item: [*item.extra, ("url", item.url or "-")]
+    )
+    assert (merged.name, merged.url, merged.country) == ("Lead", None, "NL")
+    assert merged.aliases == (Alias("eerste"),)  # "LEAD" and "Eerste" repeat names, case ignored
+    assert merged.ratings == (effective, promising)
+    assert (merged.target.ages.min, merged.target.ages.max) == (None, 12)
+    assert merged.domains == (Domain.TREATMENT,) and merged.confidence is Confidence.MEDIUM
+    assert merged.extra == (("k", "v"), ("j", "w"), ("url", "-"), ("url", "https://a.example/1"))
+    alone = merge_led_by([first], first)
+    assert alone.domains == (Domain.PREVENTION,) and alone.extra == (("k", "v"),)
+
+
+def test_terms_short_codes_and_countries() -> None:
+    table = VocabularyMap(
+        {"skole": Setting.SCHOOL, "hjem": Setting.FAMILY, "skole (alle)": Setting.COMMUNITY}
+    )
+    assert map_terms(table, ["skole (videregående)", "Hjem", "skole", "zoo (x)", "(skole)"]) == (
+        [Setting.SCHOOL, Setting.FAMILY],
+        ["zoo (x)", "(skole)"],
+    )
+    assert map_terms(table, ["skole (alle)"]) == ([Setting.COMMUNITY], [])
+    assert map_terms(table, ["hjem!"], retry=lambda term: term.rstrip("!")) == ([Setting.FAMILY], [])
+    assert bracket_tail("skole (videregående) ") == ("skole", "videregående")
+    assert bracket_tail("a (b (c))") is None and without_bracket("(x)") == "(x)"
+    assert is_short_code("SAAF-T") and is_short_code("P1")
+    assert not is_short_code("Steg") and not is_short_code("12") and not is_short_code("SFP 10-14")
+    assert bracketed_codes("Multidimensionele familietherapie (MDFT) (versie 2)") == ["MDFT"]
+    countries = {"nederland": "NL", "usa": "US"}
+    assert country_named("Nederland (Utrecht)", countries) == ("NL", None)
+    assert country_named("USA; bearbejdet i Danmark", countries, cut=";") == ("US", None)
+    assert country_named("USA; bearbejdet", countries)[0] is None
+    assert country_named("Vlaanderen en Nederland", countries, joiners=(" en ",))[1] == (
+        "names more than one country; country left unknown"
+    )
+    assert country_named("Atlantis", countries) == (None, "country not in the table; country left unknown")
+

@@ -14,7 +14,7 @@ from __future__ import annotations
 import abc
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib.resources import files
 from pathlib import Path
 from typing import IO, ClassVar, TypeVar
@@ -34,7 +34,7 @@ from prevcat.importers.base import (
 )
 from prevcat.importers.csvio import TableRow, read_table
 from prevcat.importers.vocab import VocabularyMap, span, split_multi
-from prevcat.model import Alias, Intervention, Target
+from prevcat.model import Alias, Domain, Intervention, Target
 
 T = TypeVar("T")
 
@@ -245,16 +245,133 @@ def merge_interventions(
     )
 
 
+def merge_led_by(
+    items: Sequence[Intervention],
+    lead: Intervention,
+    *,
+    name_lang: str | None = None,
+    extra_of: Callable[[Intervention], Iterable[tuple[str, str]]] | None = None,
+) -> Intervention:
+    """One intervention from all rows of one id (``items``, in file order), led by ``lead``, one of them.
+
+    The lead row gives id, name and URL; the other rows' names become aliases tagged ``name_lang``,
+    each name kept once (see :func:`unique_aliases`); country, original and description are the
+    first given, lead row first; ratings stay in file order; levels, settings and substances are
+    combined, lead row first, and the age range covers every row's known range; domains are
+    combined in :class:`Domain` order (prevention when no row names one); the confidence is the
+    lowest.  ``extra`` holds each row's pairs (``extra_of(row)``, by default its ``extra``), lead
+    row first, leaving out pairs an earlier row gave.
+    """
+    ordered = [lead, *(item for item in items if item is not lead)]
+    pairs_of = extra_of or (lambda item: item.extra)
+    extra: list[tuple[str, str]] = []
+    for item in ordered:
+        extra += [pair for pair in pairs_of(item) if pair not in extra]
+    domains = {domain for item in items for domain in item.domains}
+    return Intervention(
+        id=lead.id,
+        name=lead.name,
+        source=lead.source,
+        aliases=unique_aliases(
+            lead.name, lead.aliases, *((Alias(item.name, name_lang), *item.aliases) for item in ordered[1:])
+        ),
+        country=next((item.country for item in ordered if item.country), None),
+        languages=tuple(dict.fromkeys(lang for item in ordered for lang in item.languages)),
+        ratings=[rating for item in items for rating in item.ratings],
+        target=Target(
+            levels=[level for item in ordered for level in item.target.levels],
+            ages=span(item.target.ages for item in ordered if not item.target.ages.is_open),
+            settings=[setting for item in ordered for setting in item.target.settings],
+            substances=[substance for item in ordered for substance in item.target.substances],
+        ),
+        domains=[domain for domain in Domain if domain in domains] or [Domain.PREVENTION],
+        original=next((item.original for item in ordered if item.original), None),
+        url=lead.url,
+        description=next((item.description for item in ordered if item.description), None),
+        confidence=lowest_confidence(item.confidence for item in items),
+        extra=extra,
+    )
+
+
 # -- names -------------------------------------------------------------------------------------
 
 _TRAILING = re.compile(r"^(?P<base>.*?\S)\s*\((?P<inner>[^()]*)\)$")
 _MARKS = re.compile(r"[®™©]")
+_BRACKET_TAIL = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
+_BRACKETS = re.compile(r"\(([^()]*)\)")
+_SHORT_CODE = re.compile(r"^(?=.*[A-Z])[A-Z0-9][A-Z0-9-]{1,9}$")
 
 
 def is_acronym(text: str) -> bool:
     """``LST``, ``SFP 10-14``, ``SAAF-T``: two or more letters and none lower-case."""
     letters = [c for c in _MARKS.sub("", text) if c.isalpha()]
     return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
+def bracket_tail(text: str) -> tuple[str, str] | None:
+    """``('skole', 'videregående')`` from ``skole (videregående)``: what stands before a trailing
+    bracket, and the bracket's content; None when the text does not end in a bracket."""
+    match = _BRACKET_TAIL.match(text)
+    return (match.group(1), match.group(2)) if match else None
+
+
+def without_bracket(term: str) -> str:
+    """``skole (videregående)`` → ``skole``; other terms (and ``(x)`` alone) unchanged."""
+    tail = bracket_tail(term)
+    return tail[0] if tail and tail[0] else term
+
+
+def map_terms(
+    table: VocabularyMap[T], terms: Iterable[str], *, retry: Callable[[str], str] = without_bracket
+) -> tuple[list[T], list[str]]:
+    """Map terms through ``table``; a term not found is looked up once more as ``retry(term)``.
+
+    Returns the values found, without repeats, and the terms still not found.
+    """
+    values: list[T] = []
+    unmapped: list[str] = []
+    for term in terms:
+        found = table.lookup(term)
+        if found is None:
+            found = table.lookup(retry(term))
+        if found is None:
+            unmapped.append(term)
+            continue
+        values.extend(value for value in found if value not in values)
+    return values, unmapped
+
+
+def is_short_code(text: str) -> bool:
+    """``MDFT``, ``SAAF-T``, ``P1``: 2 to 10 capitals, digits or hyphens, one a letter.
+
+    Stricter than :func:`is_acronym`: no spaces, no lower case, no trademark signs.
+    """
+    return bool(_SHORT_CODE.match(text))
+
+
+def bracketed_codes(text: str) -> list[str]:
+    """The short codes given in brackets: ``Multidimensionele familietherapie (MDFT)`` → ``MDFT``."""
+    return [inner.strip() for inner in _BRACKETS.findall(text) if is_short_code(inner.strip())]
+
+
+def country_named(
+    text: str, countries: Mapping[str, str], *, joiners: Iterable[str] = (), cut: str | None = None
+) -> tuple[str | None, str | None]:
+    """``(ISO code, None)`` or ``(None, why not)``: the one country a cell names outside brackets.
+
+    ``countries`` maps lower-case names to codes; the cell is read up to ``cut`` (when given);
+    a comma or one of ``joiners`` (`` og ``, `` en ``) means more than one country.
+    """
+    head = _BRACKETS.sub("", text)
+    if cut is not None:
+        head = head.split(cut)[0]
+    head = head.strip().casefold()
+    if any(joiner in head for joiner in joiners) or "," in head:
+        return None, "names more than one country; country left unknown"
+    code = countries.get(head)
+    if code is None:
+        return None, "country not in the table; country left unknown"
+    return code, None
 
 
 def split_remarks(text: str) -> tuple[str, list[str]]:

@@ -10,31 +10,27 @@ a level the portal does not give).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from pathlib import Path
-from typing import IO, TypeVar
+from collections.abc import Iterable, Sequence
 
-from attrs import define, field
-
-from prevcat.catalogue import Catalogue, Provenance
-from prevcat.errors import DataError, UnknownLabelError
+from prevcat.catalogue import Provenance
+from prevcat.errors import UnknownLabelError
 from prevcat.evidence import Confidence, Rating
-from prevcat.importers.base import (
-    Importer,
-    ImportResult,
-    ImportWarning,
-    RejectedRow,
-    Snapshot,
-    make_report,
+from prevcat.importers.toolkit import (
+    RowReader,
+    RowRejected,
+    TableImporter,
+    bracketed_codes,
+    country_named,
+    is_short_code,
+    merge_led_by,
+    unique_aliases,
 )
-from prevcat.importers.csvio import TableRow, read_table
-from prevcat.importers.vocab import parse_ages, span, split_multi
-from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel, Setting, Substance, Target
+from prevcat.importers.vocab import parse_ages, split_multi
+from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel, Setting, Target
 from prevcat_vidensportalen import mappings as m
 from prevcat_vidensportalen.scales import DECLARATION_SCALE
 
 KEY = "vidensportalen"
-DATA = Path(__file__).parent / "data" / "vidensportalen.csv"
 
 ID = "id"
 NAME = "Indsats"
@@ -49,6 +45,7 @@ DECLARATION_URL = "declaration_url"
 URL = "source_url"
 CONFIDENCE = "confidence"
 REQUIRED = (ID, NAME)
+CONFIDENCE_REASON = "unknown confidence {value!r}; known: high, medium, low"
 
 #: columns kept verbatim in ``extra`` whenever they are filled
 VERBATIM = (THEME, TARGET_GROUP, AGE, EFFECT_SHORT, ORIGIN, "I Danmark siden", REMARK, "seen")
@@ -66,47 +63,14 @@ PROVENANCE = Provenance(
     note="12 rows; the registry's total size is not confirmed. Absence is not a verdict.",
 )
 
-_ACRONYM = re.compile(r"^(?=.*[A-Z])[A-Z0-9][A-Z0-9-]{1,9}$")
-_PAREN = re.compile(r"\(([^()]*)\)")
 _PREFIX = re.compile(r"^([A-Z0-9][A-Z0-9-]{1,9})\s*(?::|\s[–-]\s)")
 _VARIANT = re.compile(r"\s*\(variant\)\s*$", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_DOMAIN_ORDER = tuple(Domain)
-T = TypeVar("T")
-
-
-class RowError(Exception):
-    """A row that cannot be imported: which field and why."""
-
-    def __init__(self, field: str, reason: str) -> None:
-        super().__init__(reason)
-        self.field = field
-        self.reason = reason
-
-
-@define
-class RowResult:
-    """What one row contributes to its intervention."""
-
-    native_id: str
-    name: str
-    aliases: list[Alias] = field(factory=list)
-    ratings: list[Rating] = field(factory=list)
-    levels: list[PreventionLevel] = field(factory=list)
-    ages: AgeRange | None = None
-    settings: list[Setting] = field(factory=list)
-    substances: list[Substance] = field(factory=list)
-    domains: list[Domain] = field(factory=list)
-    original: str | None = None
-    country: str | None = None
-    url: str | None = None
-    confidence: Confidence | None = None
-    extra: list[tuple[str, str]] = field(factory=list)
 
 
 def acronyms(text: str) -> list[str]:
     """Acronyms a title gives: ``MST: …``, ``TFCO – …``, ``… (FFT)``."""
-    found = [inner.strip() for inner in _PAREN.findall(text) if _ACRONYM.match(inner.strip())]
+    found = bracketed_codes(text)
     prefix = _PREFIX.match(text)
     if prefix:
         found.insert(0, prefix.group(1))
@@ -117,7 +81,7 @@ def alias_language(name: str) -> str | None:
     """``en`` from the table, no tag for acronyms, else ``da``."""
     if name in m.ENGLISH_NAMES:
         return "en"
-    return None if _ACRONYM.match(name) else "da"
+    return None if is_short_code(name) else "da"
 
 
 def declaration_note(remark: str) -> str | None:
@@ -128,195 +92,130 @@ def declaration_note(remark: str) -> str | None:
 
 def parse_origin(text: str) -> tuple[str | None, str | None]:
     """``(ISO code, None)`` or ``(None, why not)``: the country named before any parenthesis."""
-    head = _PAREN.sub("", text).split(";")[0].strip().casefold()
-    if " og " in head or "," in head:
-        return None, "names more than one country; country left unknown"
-    code = m.COUNTRIES.get(head)
-    if code is None:
-        return None, "country not in the table; country left unknown"
-    return code, None
+    return country_named(text, m.COUNTRIES, joiners=(" og ",), cut=";")
 
 
-def _add(target: list[T], values: Iterable[T]) -> None:
+def _ratings(row: RowReader, confidence: Confidence | None) -> list[Rating]:
+    note = declaration_note(row.get(REMARK))
+    url = row.get(DECLARATION_URL) or row.get(URL) or None
+    ratings = []
+    for dimension in m.DIMENSIONS:
+        score = row.get(dimension)
+        if not score:
+            continue  # not confirmed: no rating
+        try:
+            ratings.append(
+                DECLARATION_SCALE.rate(score, outcome=dimension, url=url, note=note, confidence=confidence)
+            )
+        except UnknownLabelError as exc:
+            raise RowRejected(dimension, exc.message) from exc
+    return ratings
+
+
+def _not_mapped(row: RowReader, column: str, values: Iterable[str]) -> None:
     for value in values:
-        if value not in target:
-            target.append(value)
+        row.warn(column, value, f"{value!r} not mapped; kept in extra")
 
 
-class VidensportalenImporter(Importer):
+def _target(row: RowReader) -> tuple[Target, list[Domain]]:
+    """Levels, ages, settings and substances, and the domains the target group names."""
+    ages = AgeRange()
+    if row.get(AGE):
+        ages, unparsed = parse_ages(row.get(AGE), danish=True)
+        _not_mapped(row, AGE, unparsed)
+    substances, unknown = m.THEMES.map(split_multi(row.get(THEME)))
+    _not_mapped(row, THEME, unknown)
+    values = []
+    group = row.get(TARGET_GROUP).casefold()
+    if group:
+        values = [v for cue, found in m.TARGET_GROUP_CUES if cue in group for v in found]
+        if not values:
+            _not_mapped(row, TARGET_GROUP, [row.get(TARGET_GROUP)])
+    target = Target(
+        levels=[v for v in values if isinstance(v, PreventionLevel)],
+        ages=ages,
+        settings=[v for v in values if isinstance(v, Setting)],
+        substances=substances,
+    )
+    return target, [v for v in values if isinstance(v, Domain)]
+
+
+def read_article(row: RowReader) -> Intervention:
+    """One row (one intervention article) as an intervention."""
+    native_id = row.require(ID)
+    title = row.require(NAME, "intervention title")
+    confidence = row.confidence(CONFIDENCE, reject_unknown=True, reason=CONFIDENCE_REASON)
+    ratings = _ratings(row, confidence)
+    variants: list[str] = []
+    aliases = [Alias(a, None) for a in acronyms(title)]
+    for other in split_multi(row.get(OTHER_NAMES)):
+        if _VARIANT.search(other):
+            variants.append(other)  # a related variant, not another name of this one
+            continue
+        aliases.append(Alias(other, alias_language(other)))
+        aliases += [Alias(a, None) for a in acronyms(other)]
+    target, domains = _target(row)
+    country = original = None
+    if row.get(ORIGIN):
+        country, why = parse_origin(row.get(ORIGIN))
+        if why:
+            row.warn(ORIGIN, row.get(ORIGIN), f"{row.get(ORIGIN)!r} {why}")
+        if country not in (None, "DK"):
+            original = next((a.name for a in aliases if a.name in m.ORIGINAL_NAMES), None)
+    for column in VERBATIM:
+        row.keep(column)
+    for variant in variants:
+        row.keep(OTHER_NAMES, variant)
+    if not ratings:
+        row.keep(DECLARATION_URL)
+    return Intervention(
+        id=f"{KEY}:{native_id}",
+        name=title,
+        source=KEY,
+        aliases=unique_aliases(title, aliases),
+        country=country,
+        languages=("da",),
+        ratings=ratings,
+        target=target,
+        domains=domains,
+        original=original,
+        url=row.get(URL) or None,
+        confidence=confidence,
+        extra=row.extra,
+    )
+
+
+def merge_articles(items: Sequence[Intervention]) -> Intervention:
+    """One intervention from the rows sharing an id (editions); the first row leads.
+
+    A URL that differs from the first row's is kept in ``extra``.
+    """
+    lead = items[0]
+
+    def extra_of(item: Intervention) -> list[tuple[str, str]]:
+        if item.url and item.url != lead.url:
+            return [*item.extra, (URL, item.url)]
+        return list(item.extra)
+
+    return merge_led_by(items, lead, name_lang="da", extra_of=extra_of)
+
+
+class VidensportalenImporter(TableImporter):
     """Vidensportalen på det sociale område (Socialstyrelsen, Denmark)."""
 
     key = KEY
     title = "Vidensportalen på det sociale område (DK)"
-    formats = ("csv",)
+    provenance = PROVENANCE
+    package = "prevcat_vidensportalen"
+    snapshot_file = "vidensportalen.csv"
+    required_columns = REQUIRED
+    header_error_full_path = True
 
-    def snapshot(self) -> Snapshot:
-        return Snapshot(DATA, PROVENANCE)
+    def check_row(self, row: RowReader) -> None:
+        row.reject_overflow(field=ID)
 
-    def read(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
-        table = read_table(source)
-        name = str(source) if isinstance(source, (str, Path)) else getattr(source, "name", None)
-        missing = [c for c in REQUIRED if c not in table.header]
-        if missing:
-            raise DataError(f"missing column(s) {', '.join(missing)}", file=name, line=1)
-        warnings = [ImportWarning(w) for w in table.warnings]
-        rejected: list[RejectedRow] = []
-        groups: dict[str, list[RowResult]] = {}
-        for row in table:
-            try:
-                result = self._row(row, warnings)
-            except RowError as exc:
-                rejected.append(
-                    RejectedRow(
-                        row=row.row,
-                        line=row.line,
-                        field=exc.field,
-                        reason=exc.reason,
-                        native_id=row.get(ID) or None,
-                    )
-                )
-                continue
-            groups.setdefault(result.native_id, []).append(result)
-        interventions = [merge(rows) for rows in groups.values()]
-        report = make_report(
-            KEY,
-            Path(name).name if name else None,
-            rows_read=len(table),
-            rejected=rejected,
-            warnings=warnings,
-            interventions=len(interventions),
-        )
-        return ImportResult(Catalogue(PROVENANCE, interventions), report)
+    def read_row(self, row: RowReader) -> Intervention:
+        return read_article(row)
 
-    def _row(self, row: TableRow, warnings: list[ImportWarning]) -> RowResult:
-        if "__overflow__" in row.cells:
-            raise RowError(ID, f"row has more cells than the header: {row.cells['__overflow__']!r}")
-        native_id, title = row.get(ID), row.get(NAME)
-        if not native_id:
-            raise RowError(ID, "empty id")
-        if not title:
-            raise RowError(NAME, "empty intervention title")
-        out = RowResult(native_id=native_id, name=title, confidence=_confidence(row.get(CONFIDENCE)))
-        out.url = row.get(URL) or None
-        out.ratings = self._ratings(row, out.confidence)
-        variants: list[str] = []
-        out.aliases = [Alias(a, None) for a in acronyms(title)]
-        for other in split_multi(row.get(OTHER_NAMES)):
-            if _VARIANT.search(other):
-                variants.append(other)  # a related variant, not another name of this one
-                continue
-            out.aliases.append(Alias(other, alias_language(other)))
-            out.aliases += [Alias(a, None) for a in acronyms(other)]
-        self._target(row, out, warnings)
-        if row.get(ORIGIN):
-            out.country, why = parse_origin(row.get(ORIGIN))
-            if why:
-                warnings.append(
-                    ImportWarning(
-                        f"{row.get(ORIGIN)!r} {why}", row=row.row, field=ORIGIN, value=row.get(ORIGIN)
-                    )
-                )
-            if out.country not in (None, "DK"):
-                out.original = next((a.name for a in out.aliases if a.name in m.ORIGINAL_NAMES), None)
-        out.extra = [(c, row.get(c)) for c in VERBATIM if row.get(c)]
-        out.extra += [(OTHER_NAMES, v) for v in variants]
-        if row.get(DECLARATION_URL) and not out.ratings:
-            out.extra.append((DECLARATION_URL, row.get(DECLARATION_URL)))
-        return out
-
-    def _ratings(self, row: TableRow, confidence: Confidence | None) -> list[Rating]:
-        note = declaration_note(row.get(REMARK))
-        url = row.get(DECLARATION_URL) or row.get(URL) or None
-        ratings = []
-        for dimension in m.DIMENSIONS:
-            score = row.get(dimension)
-            if not score:
-                continue  # not confirmed: no rating
-            try:
-                ratings.append(
-                    DECLARATION_SCALE.rate(
-                        score, outcome=dimension, url=url, note=note, confidence=confidence
-                    )
-                )
-            except UnknownLabelError as exc:
-                raise RowError(dimension, exc.message) from exc
-        return ratings
-
-    def _target(self, row: TableRow, out: RowResult, warnings: list[ImportWarning]) -> None:
-        def unmapped(column: str, values: Iterable[str]) -> None:
-            warnings.extend(
-                ImportWarning(f"{v!r} not mapped; kept in extra", row=row.row, field=column, value=v)
-                for v in values
-            )
-
-        if row.get(AGE):
-            ages, unparsed = parse_ages(row.get(AGE), danish=True)
-            out.ages = None if ages.is_open else ages
-            unmapped(AGE, unparsed)
-        substances, unknown = m.THEMES.map(split_multi(row.get(THEME)))
-        _add(out.substances, substances)
-        unmapped(THEME, unknown)
-        group = row.get(TARGET_GROUP).casefold()
-        if group:
-            values = [v for cue, found in m.TARGET_GROUP_CUES if cue in group for v in found]
-            _add(out.settings, [v for v in values if isinstance(v, Setting)])
-            _add(out.levels, [v for v in values if isinstance(v, PreventionLevel)])
-            _add(out.domains, [v for v in values if isinstance(v, Domain)])
-            if not values:
-                unmapped(TARGET_GROUP, [row.get(TARGET_GROUP)])
-
-
-def _confidence(text: str) -> Confidence | None:
-    if not text:
-        return None
-    try:
-        return Confidence(text.strip().casefold())
-    except ValueError:
-        known = ", ".join(c.value for c in Confidence)
-        raise RowError(CONFIDENCE, f"unknown confidence {text!r}; known: {known}") from None
-
-
-def _lowest(values: Iterable[Confidence | None]) -> Confidence | None:
-    order = [Confidence.LOW, Confidence.MEDIUM, Confidence.HIGH]
-    known = [v for v in values if v is not None]
-    return min(known, key=order.index) if known else None
-
-
-def merge(rows: list[RowResult]) -> Intervention:
-    """One intervention from the rows sharing an id (editions); the first row leads."""
-    primary = rows[0]
-    aliases: list[Alias] = []
-    seen = {primary.name.casefold()}
-    for row in rows:
-        candidates = [*([Alias(row.name, "da")] if row is not primary else []), *row.aliases]
-        for alias in candidates:
-            if alias.name.casefold() not in seen:
-                seen.add(alias.name.casefold())
-                aliases.append(alias)
-    extra: list[tuple[str, str]] = []
-    for row in rows:
-        pairs = list(row.extra)
-        if row.url and row.url != primary.url:
-            pairs.append((URL, row.url))
-        extra += [p for p in pairs if p not in extra]
-    domains = {d for r in rows for d in r.domains} or {Domain.PREVENTION}
-    return Intervention(
-        source=KEY,
-        id=f"{KEY}:{primary.native_id}",
-        name=primary.name,
-        aliases=aliases,
-        country=next((r.country for r in rows if r.country), None),
-        languages=("da",),
-        ratings=[rating for r in rows for rating in r.ratings],
-        target=Target(
-            levels=[lv for r in rows for lv in r.levels],
-            ages=span(r.ages for r in rows if r.ages is not None),
-            settings=[s for r in rows for s in r.settings],
-            substances=[s for r in rows for s in r.substances],
-        ),
-        domains=[d for d in _DOMAIN_ORDER if d in domains],
-        original=next((r.original for r in rows if r.original), None),
-        url=primary.url,
-        confidence=_lowest(r.confidence for r in rows),
-        extra=extra,
-    )
+    def merge(self, items: Sequence[Intervention]) -> Intervention:
+        return merge_articles(items)

@@ -10,17 +10,23 @@ import attrs
 from prevcat.catalogue import Provenance
 from prevcat.errors import UnknownLabelError
 from prevcat.evidence import Confidence, Rating
-from prevcat.importers.toolkit import RowReader, RowRejected, TableImporter, lowest_confidence, unique_aliases
+from prevcat.importers.toolkit import (
+    RowReader,
+    RowRejected,
+    TableImporter,
+    lowest_confidence,
+    map_terms,
+    unique_aliases,
+)
 from prevcat.importers.vocab import split_multi
 from prevcat.model import Alias, Intervention, Target
-from prevcat_metodguiden.mappings import COLLECTIONS, METHOD_TYPES
+from prevcat_metodguiden.mappings import COLLECTIONS, METHOD_TYPES, SETTINGS
 from prevcat_metodguiden.scales import DATABASE, NR_SCALE
 from prevcat_metodguiden.vocabulary import (
     map_ages,
     map_domains,
     map_levels,
     map_origin,
-    map_settings,
     map_substances,
     names_in,
     other_names,
@@ -120,7 +126,7 @@ def read_method(row: RowReader) -> Intervention:
             _kept(row, "Typ av metod", row.get("Typ av metod"), "unknown method type")
         else:
             kind = kinds[0]
-    settings, unmapped = map_settings(row.get("Verksamhet/arena"))
+    settings, unmapped = map_terms(SETTINGS, split_multi(row.get("Verksamhet/arena")))
     for term in unmapped:
         _kept(row, "Verksamhet/arena", term, "unmapped setting", store=True)
     ages, unparsed = map_ages(row.get("Ålder"))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from prevcat.importers.toolkit import bracket_tail
 from prevcat.importers.vocab import parse_age_band, span, split_multi
-from prevcat.model import AgeRange, Alias, Domain, PreventionLevel, Setting, Substance
+from prevcat.model import AgeRange, Alias, Domain, PreventionLevel, Substance
 from prevcat_metodguiden.mappings import (
     AGE_WORDS,
     ALIAS_LANGS,
@@ -16,31 +17,10 @@ from prevcat_metodguiden.mappings import (
     GENERAL_MISUSE_SUBSTANCES,
     LEVEL_KEYWORDS,
     ORIGINAL,
-    SETTINGS,
     SUBSTANCE_KEYWORDS,
 )
 
-_TRAILING_BRACKET = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 _DASH_SUFFIX = re.compile(r"^(.+?) – ([A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9-]*)$")
-
-
-def without_bracket(term: str) -> str:
-    """``Föräldragrupp (storgrupp)`` → ``Föräldragrupp``; other terms unchanged."""
-    match = _TRAILING_BRACKET.match(term)
-    return match.group(1) if match and match.group(1) else term
-
-
-def map_settings(cell: str) -> tuple[list[Setting], list[str]]:
-    """``Verksamhet/arena`` → settings and unmapped terms."""
-    settings: list[Setting] = []
-    unmapped: list[str] = []
-    for term in split_multi(cell):
-        found = SETTINGS.lookup(term) or SETTINGS.lookup(without_bracket(term))
-        if found is None:
-            unmapped.append(term)
-            continue
-        settings.extend(s for s in found if s not in settings)
-    return settings, unmapped
 
 
 def map_ages(cell: str) -> tuple[AgeRange, list[str]]:
@@ -122,9 +102,9 @@ def names_in(title: str) -> list[Alias]:
     not "(3–11 år)"); "Name – ACR" gives the acronym ("Alla Barn i Centrum – ABC").
     """
     names = [_alias(title)]
-    match = _TRAILING_BRACKET.match(title)
-    if match and match.group(1) and not re.search(r"\d", match.group(2)):
-        names.extend((_alias(match.group(1)), _alias(match.group(2))))
+    tail = bracket_tail(title)
+    if tail and tail[0] and not re.search(r"\d", tail[1]):
+        names.extend((_alias(tail[0]), _alias(tail[1])))
     suffix = _DASH_SUFFIX.match(title)
     if suffix:
         names.extend((_alias(suffix.group(1)), _alias(suffix.group(2))))
@@ -135,11 +115,11 @@ def other_names(cell: str) -> list[Alias]:
     """``Andra namn`` (`` | ``-separated) → aliases; a known qualifier in brackets is removed."""
     aliases: list[Alias] = []
     for entry in split_multi(cell):
-        match = _TRAILING_BRACKET.match(entry)
-        if match and match.group(2).strip().casefold() in ALIAS_QUALIFIERS:
-            aliases.append(_alias(match.group(1), ALIAS_QUALIFIERS[match.group(2).strip().casefold()]))
-        elif match and match.group(1) and not re.search(r"\d", match.group(2)):
-            aliases.extend((_alias(match.group(1)), _alias(match.group(2))))  # "KOMET (KOmmunikationsMETod)"
+        tail = bracket_tail(entry)
+        if tail and tail[1].strip().casefold() in ALIAS_QUALIFIERS:
+            aliases.append(_alias(tail[0], ALIAS_QUALIFIERS[tail[1].strip().casefold()]))
+        elif tail and tail[0] and not re.search(r"\d", tail[1]):
+            aliases.extend((_alias(tail[0]), _alias(tail[1])))  # "KOMET (KOmmunikationsMETod)"
         else:
             aliases.extend(names_in(entry))
     return aliases

@@ -10,10 +10,17 @@ from typing import TypeVar
 from prevcat.catalogue import Provenance
 from prevcat.evidence import Confidence, Rating
 from prevcat.importers.base import ImportWarning
-from prevcat.importers.toolkit import RowReader, RowRejected, TableImporter, lowest_confidence, unique_aliases
+from prevcat.importers.toolkit import (
+    RowReader,
+    RowRejected,
+    TableImporter,
+    lowest_confidence,
+    map_terms,
+    unique_aliases,
+)
 from prevcat.importers.vocab import split_multi
 from prevcat.model import AgeRange, Domain, Intervention, Target
-from prevcat_ungsinn.mappings import SCALE_VERSIONS
+from prevcat_ungsinn.mappings import SCALE_VERSIONS, SETTINGS
 from prevcat_ungsinn.rating_text import LevelTextError, read_level
 from prevcat_ungsinn.scales import LEVELS_BY_VERSION, NEW_VERSION, OLD_VERSION, SCALE_BY_VERSION
 from prevcat_ungsinn.vocabulary import (
@@ -21,7 +28,6 @@ from prevcat_ungsinn.vocabulary import (
     map_ages,
     map_origin,
     map_prevention,
-    map_settings,
     map_substances,
     names_in,
     other_names,
@@ -220,7 +226,7 @@ def read_edition(row: RowReader) -> Intervention:
     levels, treatment, unmapped_levels = map_prevention(row.get("Forebyggingsnivå"))
     for term in unmapped_levels:
         _kept(row, "Forebyggingsnivå", term, "unknown prevention level")
-    settings, unmapped_settings = map_settings(row.get("Arena"))
+    settings, unmapped_settings = map_terms(SETTINGS, split_multi(row.get("Arena")))
     for term in unmapped_settings:
         _kept(row, "Arena", term, "unmapped setting")
     ages, unparsed = map_ages(row.get("Alder"))

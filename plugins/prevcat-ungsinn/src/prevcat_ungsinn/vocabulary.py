@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from prevcat.importers.toolkit import bracket_tail
 from prevcat.importers.vocab import parse_age_band, span, split_multi
-from prevcat.model import AgeRange, Alias, Domain, PreventionLevel, Setting, Substance
+from prevcat.model import AgeRange, Alias, Domain, PreventionLevel, Substance
 from prevcat_ungsinn.mappings import (
     ALIAS_LANGS,
     ALIAS_QUALIFIERS,
@@ -13,35 +14,14 @@ from prevcat_ungsinn.mappings import (
     ORIGINS,
     PREVENTION_TERMS,
     SCHOOL_STAGES,
-    SETTINGS,
     SUBSTANCE_KEYWORDS,
     TRINN,
     TRINN_OFFSET,
 )
 
-_TRAILING_BRACKET = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 _ACRONYM = r"[A-ZÆØÅ][A-ZÆØÅ0-9]*(?:-[A-ZÆØÅ0-9]+)*"
 _BRACKET_ACRONYM = re.compile(rf"\(({_ACRONYM})\)")
 _DASH_PREFIX = re.compile(rf"^({_ACRONYM}(?: {_ACRONYM})*) – ")
-
-
-def without_bracket(term: str) -> str:
-    """``skole (videregående)`` → ``skole``; other terms unchanged."""
-    match = _TRAILING_BRACKET.match(term)
-    return match.group(1) if match and match.group(1) else term
-
-
-def map_settings(cell: str) -> tuple[list[Setting], list[str]]:
-    """``Arena`` → settings and unmapped terms (a trailing bracket is tried without it)."""
-    settings: list[Setting] = []
-    unmapped: list[str] = []
-    for term in split_multi(cell):
-        found = SETTINGS.lookup(term) or SETTINGS.lookup(without_bracket(term))
-        if found is None:
-            unmapped.append(term)
-            continue
-        settings.extend(s for s in found if s not in settings)
-    return settings, unmapped
 
 
 def map_prevention(cell: str) -> tuple[list[PreventionLevel], bool, list[str]]:
@@ -122,9 +102,9 @@ def other_names(cell: str) -> list[Alias]:
     """
     aliases: list[Alias] = []
     for entry in split_multi(cell, ";"):
-        match = _TRAILING_BRACKET.match(entry)
-        if match and match.group(2).strip().casefold() in ALIAS_QUALIFIERS:
-            entry = match.group(1)
+        tail = bracket_tail(entry)
+        if tail and tail[1].strip().casefold() in ALIAS_QUALIFIERS:
+            entry = tail[0]
         for name in (part.strip() for part in entry.split(" / ")):
             if name:
                 aliases.extend(names_in(name))
@@ -137,11 +117,11 @@ def names_in(title: str) -> list[Alias]:
     acronyms = _BRACKET_ACRONYM.findall(title)
     for acronym in acronyms:
         names.append(_alias(acronym))
-    match = _TRAILING_BRACKET.match(title)
-    if match and match.group(2) in acronyms and " / " not in match.group(1):
-        names.append(_alias(match.group(1)))  # "Multisystemisk terapi (MST)"
-    elif match and re.fullmatch(_ACRONYM, match.group(1)):
-        names.extend((_alias(match.group(1)), _alias(match.group(2))))  # "VIP (Veiledning og ...)"
+    tail = bracket_tail(title)
+    if tail and tail[1] in acronyms and " / " not in tail[0]:
+        names.append(_alias(tail[0]))  # "Multisystemisk terapi (MST)"
+    elif tail and re.fullmatch(_ACRONYM, tail[0]):
+        names.extend((_alias(tail[0]), _alias(tail[1])))  # "VIP (Veiledning og ...)"
     prefix = _DASH_PREFIX.match(title)
     if prefix:
         names.append(_alias(prefix.group(1)))

@@ -10,7 +10,7 @@ import pytest
 
 from prevcat.catalogue import Provenance
 from prevcat.errors import DataError
-from prevcat.evidence import COMMON_SCALE, Confidence
+from prevcat.evidence import COMMON_SCALE, Confidence, Direction, EvidenceLevel
 from prevcat.importers.base import ImportWarning
 from prevcat.importers.toolkit import (
     RowReader,
@@ -26,6 +26,7 @@ from prevcat.importers.toolkit import (
     merge_led_by,
     name_forms,
     parse_iso_date,
+    scale_level,
     split_remarks,
     unique_aliases,
     without_bracket,
@@ -327,4 +328,14 @@ def test_terms_short_codes_and_countries() -> None:
         "names more than one country; country left unknown"
     )
     assert country_named("Atlantis", countries) == (None, "country not in the table; country left unknown")
+
+
+def test_a_scale_level_sits_on_the_common_scale_in_its_direction() -> None:
+    level = scale_level("Goede aanwijzingen", 4, Direction.POSITIVE, "good evidence", ["Goed onderbouwd"])
+    assert level.level is EvidenceLevel.from_common(4, Direction.POSITIVE)
+    assert (level.direction, level.description, level.variants) == (
+        Direction.POSITIVE,
+        "good evidence",
+        ("Goed onderbouwd",),
+    )
 

@@ -23,7 +23,7 @@ import attrs
 
 from prevcat.catalogue import Catalogue, Provenance
 from prevcat.errors import DataError
-from prevcat.evidence import Confidence
+from prevcat.evidence import Confidence, Direction, EvidenceLevel, ScaleLevel
 from prevcat.importers.base import (
     Importer,
     ImportResult,
@@ -162,6 +162,19 @@ class RowReader:
         if parsed is None:
             self.warn(column, text, f"not a date (expected YYYY-MM-DD or YYYY-MM): {text!r}; kept in extra")
         return parsed
+
+
+def scale_level(
+    label: str, common: int, direction: Direction, description: str, variants: Sequence[str] = ()
+) -> ScaleLevel:
+    """A native label placed at ``common`` (0..5) on the common scale, in ``direction``."""
+    return ScaleLevel(
+        label=label,
+        level=EvidenceLevel.from_common(common, direction),
+        direction=direction,
+        description=description,
+        variants=tuple(variants),
+    )
 
 
 def parse_iso_date(text: str) -> dt.date | None:

@@ -20,7 +20,8 @@ Effectief volgens sterke …     Sterke aanwijzingen voor effectiviteit 5       
 
 from __future__ import annotations
 
-from prevcat.evidence import Direction, EvidenceLevel, EvidenceScale, ScaleLevel
+from prevcat.evidence import Direction, EvidenceScale
+from prevcat.importers.toolkit import scale_level
 
 SCALE_ID = "nji-erkenning"
 
@@ -28,22 +29,6 @@ SCALE_ID = "nji-erkenning"
 NJI_DATABANK = "NJi"
 RIVM = "RIVM Loketgezondleven"
 JUSTITIE = "Justitiële Interventies"
-
-
-def _level(
-    label: str,
-    common: int,
-    direction: Direction,
-    description: str,
-    variants: tuple[str, ...] = (),
-) -> ScaleLevel:
-    return ScaleLevel(
-        label=label,
-        level=EvidenceLevel.from_common(common, direction),
-        direction=direction,
-        description=description,
-        variants=variants,
-    )
 
 
 _THEORY = "well founded: good description and a plausible theory of change; no outcome evidence yet"
@@ -56,14 +41,14 @@ NJI_SCALE = EvidenceScale(
     version="nji",
     name="Erkenningscommissie Interventies, NJi Databank Effectieve Jeugdinterventies wording ('Erkend als')",
     levels=(
-        _level(
+        scale_level(
             "niet erkend",
             1,
             Direction.UNKNOWN,
             "not recognised: the committee found the description or theory insufficient "
             "(no claim of no effect)",
         ),
-        _level(
+        scale_level(
             "Goed onderbouwd",
             2,
             Direction.UNKNOWN,
@@ -71,7 +56,7 @@ NJI_SCALE = EvidenceScale(
             # NJi 2012-2013 wording, still listed in the 2013 JGZ guideline.
             variants=("theoretisch goed onderbouwd",),
         ),
-        _level(
+        scale_level(
             "Effectief volgens eerste aanwijzingen",
             3,
             Direction.POSITIVE,
@@ -79,14 +64,14 @@ NJI_SCALE = EvidenceScale(
             # NJi description PDFs add "voor effectiviteit".
             variants=("Effectief volgens eerste aanwijzingen voor effectiviteit",),
         ),
-        _level(
+        scale_level(
             "Effectief volgens goede aanwijzingen",
             4,
             Direction.POSITIVE,
             _GOOD,
             variants=("Effectief volgens goede aanwijzingen voor effectiviteit",),
         ),
-        _level(
+        scale_level(
             "Effectief volgens sterke aanwijzingen",
             5,
             Direction.POSITIVE,
@@ -103,16 +88,16 @@ RIVM_SCALE = EvidenceScale(
     version="rivm",
     name="Erkenningscommissie Interventies, RIVM Loketgezondleven wording ('Erkenningsstatus')",
     levels=(
-        _level(
+        scale_level(
             "Goed beschreven",
             2,
             Direction.UNKNOWN,
             "well described (judged by three practitioners, not by the committee); RIVM only",
         ),
-        _level("Goed onderbouwd", 2, Direction.UNKNOWN, _THEORY),
-        _level("Eerste aanwijzingen voor effectiviteit", 3, Direction.POSITIVE, _FIRST),
-        _level("Goede aanwijzingen voor effectiviteit", 4, Direction.POSITIVE, _GOOD),
-        _level("Sterke aanwijzingen voor effectiviteit", 5, Direction.POSITIVE, _STRONG),
+        scale_level("Goed onderbouwd", 2, Direction.UNKNOWN, _THEORY),
+        scale_level("Eerste aanwijzingen voor effectiviteit", 3, Direction.POSITIVE, _FIRST),
+        scale_level("Goede aanwijzingen voor effectiviteit", 4, Direction.POSITIVE, _GOOD),
+        scale_level("Sterke aanwijzingen voor effectiviteit", 5, Direction.POSITIVE, _STRONG),
     ),
     url="https://interventies.loketgezondleven.nl/leefstijlinterventies/interventies-zoeken",
     note="'Goed beschreven' sits below 'Goed onderbouwd' natively; both are common level 2 "
@@ -124,10 +109,10 @@ JUSTITIE_SCALE = EvidenceScale(
     version="justitie",
     name="Erkenningscommissie Justitiële Interventies (since December 2015)",
     levels=(
-        _level("Goed onderbouwd", 2, Direction.UNKNOWN, _THEORY),
-        _level("Effectief volgens eerste aanwijzingen", 3, Direction.POSITIVE, _FIRST),
-        _level("Effectief volgens goede aanwijzingen", 4, Direction.POSITIVE, _GOOD),
-        _level("Effectief volgens sterke aanwijzingen", 5, Direction.POSITIVE, _STRONG),
+        scale_level("Goed onderbouwd", 2, Direction.UNKNOWN, _THEORY),
+        scale_level("Effectief volgens eerste aanwijzingen", 3, Direction.POSITIVE, _FIRST),
+        scale_level("Effectief volgens goede aanwijzingen", 4, Direction.POSITIVE, _GOOD),
+        scale_level("Effectief volgens sterke aanwijzingen", 5, Direction.POSITIVE, _STRONG),
     ),
     url="https://justitieleinterventies.nl",
     note="The justice committee took over earlier verdicts in Dec 2015 and uses the four "

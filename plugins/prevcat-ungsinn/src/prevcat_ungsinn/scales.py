@@ -6,7 +6,8 @@ Common positions follow ``evidence_scales.yaml`` (``ungsinn_v1`` and ``ungsinn_v
 
 from __future__ import annotations
 
-from prevcat.evidence import Direction, EvidenceLevel, EvidenceScale, ScaleLevel
+from prevcat.evidence import Direction, EvidenceScale, ScaleLevel
+from prevcat.importers.toolkit import scale_level
 
 SCALE_ID = "ungsinn"
 OLD_VERSION = "2008"  #: criteria of 2008-2009, articles before November 2015 ("Evidensnivå 1..4")
@@ -16,46 +17,30 @@ _UNKNOWN = Direction.UNKNOWN
 _POSITIVE = Direction.POSITIVE
 
 
-def _level(
-    label: str,
-    common: int,
-    direction: Direction,
-    description: str,
-    variants: tuple[str, ...] = (),
-) -> ScaleLevel:
-    return ScaleLevel(
-        label=label,
-        level=EvidenceLevel.from_common(common, direction),
-        direction=direction,
-        description=description,
-        variants=variants,
-    )
-
-
 #: number → level, new criteria (from November 2015; level 0 added in v2.1)
 NEW_LEVELS: dict[int, ScaleLevel] = {
-    0: _level(
+    0: scale_level(
         "Nivå 0: Uvirksomt tiltak",
         0,
         Direction.NO_EFFECT,
         "ineffective: no effect or negative effects (the label does not say which)",
         ("Uvirksomt tiltak", "Uvirksomme tiltak"),
     ),
-    1: _level(
+    1: scale_level(
         "Nivå 1: Godt beskrevne tiltak",
         2,
         _UNKNOWN,
         "well described; no outcome evidence (yaml fine position 1.75, placed on common 2)",
         ("Godt beskrevne tiltak", "Godt beskrevet tiltak"),
     ),
-    2: _level(
+    2: scale_level(
         "Nivå 2: Teoretisk begrunnede tiltak",
         2,
         _UNKNOWN,
         "theoretically founded; no outcome evidence",
         ("Teoretisk begrunnede tiltak", "Teoretisk begrunnet tiltak", "Nivå 2: Teoretisk begrunnet tiltak"),
     ),
-    3: _level(
+    3: scale_level(
         "Nivå 3: Tiltak med noe dokumentasjon på effekt",
         3,
         _POSITIVE,
@@ -67,7 +52,7 @@ NEW_LEVELS: dict[int, ScaleLevel] = {
             "Nivå 3: Noe dokumentasjon",
         ),
     ),
-    4: _level(
+    4: scale_level(
         "Nivå 4: Tiltak med tilfredsstillende dokumentasjon på effekt",
         4,
         _POSITIVE,
@@ -78,7 +63,7 @@ NEW_LEVELS: dict[int, ScaleLevel] = {
             "Nivå 4: Tilfredsstillende dokumentasjon",
         ),
     ),
-    5: _level(
+    5: scale_level(
         "Nivå 5: Tiltak med sterk dokumentasjon på effekt",
         5,
         _POSITIVE,
@@ -93,28 +78,28 @@ NEW_LEVELS: dict[int, ScaleLevel] = {
 
 #: number → level, old criteria (articles before November 2015)
 OLD_LEVELS: dict[int, ScaleLevel] = {
-    1: _level(
+    1: scale_level(
         "Evidensnivå 1: Potensielt virksomt tiltak",
         2,
         _UNKNOWN,
         "potentially effective (yaml fine position 1.75, placed on common 2)",
         ("Potensielt virksomt tiltak",),
     ),
-    2: _level(
+    2: scale_level(
         "Evidensnivå 2: Sannsynlig virksomt tiltak",
         2,
         _UNKNOWN,
         "probably effective: theory-based, no outcome evidence",
         ("Sannsynlig virksomt tiltak",),
     ),
-    3: _level(
+    3: scale_level(
         "Evidensnivå 3: Funksjonelt virksomt tiltak",
         3,
         _POSITIVE,
         "functionally effective: Norwegian evaluations with weak designs (dokumentasjonsgrad * to ***)",
         ("Funksjonelt virksomt tiltak",),
     ),
-    4: _level(
+    4: scale_level(
         "Evidensnivå 4: Dokumentert virksomt tiltak",
         4,
         _POSITIVE,

@@ -12,6 +12,7 @@ from prevcat.catalogue import Provenance
 from prevcat.errors import DataError
 from prevcat.evidence import COMMON_SCALE, Confidence, Direction, EvidenceLevel
 from prevcat.importers.base import ImportWarning
+from prevcat.importers.csvio import read_table
 from prevcat.importers.toolkit import (
     RowReader,
     RowRejected,
@@ -338,4 +339,15 @@ def test_a_scale_level_sits_on_the_common_scale_in_its_direction() -> None:
         "good evidence",
         ("Goed onderbouwd",),
     )
+
+
+def test_a_kept_value_can_be_worded_by_the_importer(tmp_path: Path) -> None:
+    row = RowReader(next(iter(read_table(_write(tmp_path, "id,Arena\na,Zoo\n")))))
+    row.kept("Arena", "Zoo", "unmapped setting", template="{why} {value!r} kept in extra")
+    row.kept("Arena", "Zoo", "no setting", store=False)
+    assert [w.message for w in row.warnings] == [
+        "unmapped setting 'Zoo' kept in extra",
+        "'Zoo': no setting; kept in extra",
+    ]
+    assert row.extra == [("Arena", "Zoo")]
 

@@ -104,11 +104,22 @@ class RowReader:
         if OVERFLOW in self.row.cells:
             raise RowRejected(field, f"{what}: {self.row.cells[OVERFLOW]!r}" if cells else what)
 
-    def kept(self, column: str, value: str, why: str, *, store: bool = True) -> None:
-        """Warn ``'value': why; kept in extra`` (and keep the value unless the whole cell is kept)."""
+    def kept(
+        self,
+        column: str,
+        value: str,
+        why: str,
+        *,
+        store: bool = True,
+        template: str = "{value!r}: {why}; kept in extra",
+    ) -> None:
+        """Warn ``'value': why; kept in extra`` (and keep the value unless the whole cell is kept).
+
+        ``template`` words the warning otherwise, naming ``{value}`` and ``{why}``.
+        """
         if store:
             self.keep(column, value)
-        self.warn(column, value, f"{value!r}: {why}; kept in extra")
+        self.warn(column, value, template.format(value=value, why=why))
 
     def unmapped(self, column: str, values: Iterable[str], what: str, *, store: bool = True) -> None:
         """Report values no table maps (and keep each in ``extra`` unless the whole cell is kept)."""

@@ -34,6 +34,8 @@ from prevcat_metodguiden.vocabulary import (
 
 KEY = "metodguiden"
 CONFIDENCE_REASON = "{value!r} is not a confidence (expected high, medium, low)"
+#: how a warning about a value kept in ``extra`` reads
+KEPT = "{why} {value!r} kept in extra"
 PRIORITY = "Nationella riktlinjer prioritet"
 ORIGIN = "Ursprungsland / originalprogram"
 #: columns with no (or only a partial) home in the model, kept verbatim in ``extra`` (in this order)
@@ -103,13 +105,6 @@ def nr_rating(row: RowReader, confidence: Confidence | None) -> Rating | None:
     )
 
 
-def _kept(row: RowReader, column: str, value: str, what: str, *, store: bool = False) -> None:
-    """Warn ``what 'value' kept in extra`` (and keep the value when its whole cell is not kept)."""
-    row.warn(column, value, f"{what} {value!r} kept in extra")
-    if store:
-        row.keep(column, value)
-
-
 def read_method(row: RowReader) -> Intervention:
     """One row as an intervention; raises :class:`RowRejected` when it cannot be imported."""
     native_id = row.require("id")
@@ -120,27 +115,28 @@ def read_method(row: RowReader) -> Intervention:
         row.keep(column)
 
     kind = None
-    if row.get("Typ av metod"):
-        kinds = METHOD_TYPES.lookup(row.get("Typ av metod"))
+    method_type = row.get("Typ av metod")
+    if method_type:
+        kinds = METHOD_TYPES.lookup(method_type)
         if kinds is None:
-            _kept(row, "Typ av metod", row.get("Typ av metod"), "unknown method type")
+            row.kept("Typ av metod", method_type, "unknown method type", store=False, template=KEPT)
         else:
             kind = kinds[0]
     settings, unmapped = map_terms(SETTINGS, split_multi(row.get("Verksamhet/arena")))
     for term in unmapped:
-        _kept(row, "Verksamhet/arena", term, "unmapped setting", store=True)
+        row.kept("Verksamhet/arena", term, "unmapped setting", template=KEPT)
     ages, unparsed = map_ages(row.get("Ålder"))
     for part in unparsed:
-        _kept(row, "Ålder", part, "unparsed age")
+        row.kept("Ålder", part, "unparsed age", store=False, template=KEPT)
     target_group = row.get("Målgrupp")
     substances = map_substances(target_group)
     collection_values, unknown_collections = COLLECTIONS.map(split_multi(row.get("Samling")))
     substances.extend(s for s in collection_values if s not in substances)
     for term in unknown_collections:
-        _kept(row, "Samling", term, "unknown collection")
+        row.kept("Samling", term, "unknown collection", store=False, template=KEPT)
     country, original = map_origin(row.get(ORIGIN))
     if row.get(ORIGIN) and country is None:
-        _kept(row, ORIGIN, row.get(ORIGIN), "no country named in")
+        row.kept(ORIGIN, row.get(ORIGIN), "no country named in", store=False, template=KEPT)
     urls = split_multi(row.get("source_url"))
     return Intervention(
         id=f"{KEY}:{native_id}",

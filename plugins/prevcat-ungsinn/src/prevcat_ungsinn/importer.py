@@ -36,6 +36,8 @@ from prevcat_ungsinn.vocabulary import (
 KEY = "ungsinn"
 ORIGIN = "Opprinnelsesland / originalprogram"
 CONFIDENCE_REASON = "{value!r} is not a confidence (expected high, medium, low)"
+#: how a warning about a value kept in ``extra`` reads
+KEPT = "{why} {value!r} kept in extra"
 #: columns with no home in the model, kept verbatim in ``extra`` (in this order)
 EXTRA_COLUMNS = (
     "Utgave",
@@ -206,13 +208,6 @@ def _rating(row: RowReader, version: str, confidence: Confidence | None) -> Rati
     )
 
 
-def _kept(row: RowReader, column: str, value: str, what: str, *, store: bool = True) -> None:
-    """Warn ``what 'value' kept in extra`` (and keep the value unless its whole cell is kept)."""
-    row.warn(column, value, f"{what} {value!r} kept in extra")
-    if store:
-        row.keep(column, value)
-
-
 def read_edition(row: RowReader) -> Intervention:
     """One row (one article edition) as an intervention; :class:`RowRejected` when it cannot be imported."""
     native_id = row.require("id")
@@ -225,17 +220,17 @@ def read_edition(row: RowReader) -> Intervention:
 
     levels, treatment, unmapped_levels = map_prevention(row.get("Forebyggingsnivå"))
     for term in unmapped_levels:
-        _kept(row, "Forebyggingsnivå", term, "unknown prevention level")
+        row.kept("Forebyggingsnivå", term, "unknown prevention level", template=KEPT)
     settings, unmapped_settings = map_terms(SETTINGS, split_multi(row.get("Arena")))
     for term in unmapped_settings:
-        _kept(row, "Arena", term, "unmapped setting")
+        row.kept("Arena", term, "unmapped setting", template=KEPT)
     ages, unparsed = map_ages(row.get("Alder"))
     for part in unparsed:
-        _kept(row, "Alder", part, "unparsed age", store=False)
+        row.kept("Alder", part, "unparsed age", store=False, template=KEPT)
     country, original, known_origin = map_origin(row.get(ORIGIN))
     if not known_origin:
         what = "origin not in the origin table (country read from its first word only)"
-        _kept(row, ORIGIN, row.get(ORIGIN), what, store=False)
+        row.kept(ORIGIN, row.get(ORIGIN), what, store=False, template=KEPT)
     urls = split_multi(row.get("source_url"))
     return Intervention(
         id=f"{KEY}:{native_id}",

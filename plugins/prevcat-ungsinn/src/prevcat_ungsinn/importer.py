@@ -285,6 +285,7 @@ def merge_editions(
         )
     target = Target(
         levels=_first(e.target.levels for e in editions) or (),
+        # read again from the rows: ages given that span no bounds still count as given
         ages=_first(map_ages(row.get("Alder"))[0] for row, _ in newest_first) or AgeRange(),
         settings=_first(e.target.settings for e in editions) or (),
         substances=_first(e.target.substances for e in editions) or (),

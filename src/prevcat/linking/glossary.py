@@ -73,9 +73,9 @@ class Glossary:
                 self._concept.setdefault(key, concept)
                 self._exact.setdefault(term.casefold(), concept)
                 self._langs.setdefault(key, set()).add(lang)
-        self._prefixes = sorted(
-            (k for k in self._concept if len(k) >= 4 and " " not in k), key=len, reverse=True
-        )
+        self._prefixes: dict[str, list[str]] = {}
+        for k in sorted((k for k in self._concept if len(k) >= 4 and " " not in k), key=len, reverse=True):
+            self._prefixes.setdefault(k[:3], []).append(k)
 
     def __len__(self) -> int:
         return len(self._concept)
@@ -108,7 +108,7 @@ class Glossary:
         """
         if len(token) < 7 or token in self._concept:
             return None
-        for head in self._prefixes:
+        for head in self._prefixes.get(token[:3], ()):
             if len(head) >= len(token) - 2 or not token.startswith(head):
                 continue
             rest = token[len(head) :]

@@ -241,6 +241,7 @@ class Scorer:
         n = max(len(profiles), 1)
         self._weight = {w: math.log(1.0 + n / c) for w, c in df.items()}
         self._unknown = 0.3  # a word no catalogue uses cannot tell candidates apart
+        self._memo: dict[tuple[str, str, bool], NameScore] = {}
         acr: Counter[str] = Counter()
         per_source: Counter[tuple[str, str]] = Counter()
         for p in profiles:
@@ -297,7 +298,11 @@ class Scorer:
             if best_t:
                 fuzzy_pairs.append((ta, best_t))
                 rest_b.remove(best_t)
-        joined = _joined_matches(a, b, set_a - shared, set_b - shared)
+        joined = (
+            _joined_matches(a, b, set_a - shared, set_b - shared)
+            if len(set_a) != len(set_b) and set_a - shared and set_b - shared
+            else (set(), set())
+        )
         matched_a = shared | {p[0] for p in fuzzy_pairs} | joined[0]
         matched_b = shared | {p[1] for p in fuzzy_pairs} | joined[1]
         w_shared = sum(self.weight(t) for t in matched_b)
@@ -317,10 +322,22 @@ class Scorer:
         """
         if a.key == b.key:
             return NameScore(100.0, 100.0, 100.0, 100.0, 100.0, 100.0, a.tokens)
+        memo_key = (a.key, b.key, query)
+        found = self._memo.get(memo_key)
+        if found is not None:
+            return found
+        result = self._names(a, b, query=query)
+        if len(self._memo) > 500_000:
+            self._memo.clear()
+        self._memo[memo_key] = result
+        return result
+
+    def _names(self, a: NameForm, b: NameForm, *, query: bool) -> NameScore:
         ratio = fuzz.ratio(a.key, b.key)
         token_sort = fuzz.token_sort_ratio(a.key, b.key)
-        token_set = fuzz.token_set_ratio(a.key, b.key)
-        partial = fuzz.partial_ratio(a.key, b.key) if min(len(a.key), len(b.key)) >= 4 else 0.0
+        # recorded for explanations; a free-text query (many of them) skips them
+        token_set = 0.0 if query else fuzz.token_set_ratio(a.key, b.key)
+        partial = fuzz.partial_ratio(a.key, b.key) if not query and min(len(a.key), len(b.key)) >= 4 else 0.0
         words, shared = self._word_overlap(a.tokens, b.tokens, query=query)
         # the string scores catch typos and spacing; they may not hide a differing word
         score = max(words, min(max(ratio, token_sort), words + 20))

@@ -57,6 +57,7 @@ _ANNOTATION = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Case-fold, fold diacritics (``ö``→``o``, ``æ``→``ae``, ``ß``→``ss``) and dashes; keep spaces.
 
@@ -191,6 +192,47 @@ def _expansion_keys(glossary: Glossary) -> dict[str, tuple[tuple[str, ...], ...]
     return cached
 
 
+_WORDS: dict[tuple[int, str, str], tuple[tuple[str, str | None, frozenset[str]], ...]] = {}
+_FORMS: dict[tuple[int, str, bool], NameForm] = {}
+_CACHE_LIMIT = 1 << 19
+
+
+def _word_info(
+    gloss: Glossary, word: str, written: str, generic: frozenset[str]
+) -> tuple[tuple[str, str | None, frozenset[str]], ...]:
+    """``(part, concept, languages)`` for each part of one folded word (cached)."""
+    key = (id(gloss), word, written)
+    found = _WORDS.get(key)
+    if found is not None:
+        return found
+    parts = gloss.split_compound(word) or _strip_generic_suffix(word, generic, gloss)
+    out = []
+    for part in parts:
+        # the word as written first: "stärka" (strengthen) is not "starka" (strong)
+        concept = gloss.concept_exact(written) if part == word and written else None
+        out.append((part, concept or gloss.concept(part), gloss.languages(part)))
+    if len(_WORDS) > _CACHE_LIMIT:
+        _WORDS.clear()
+    result = tuple(out)
+    _WORDS[key] = result
+    return result
+
+
+_EXPANSION_INDEX: dict[int, dict[str, list[tuple[str, tuple[str, ...]]]]] = {}
+
+
+def _expansion_index(glossary: Glossary) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    index = _EXPANSION_INDEX.get(id(glossary))
+    if index is None:
+        index = {}
+        for acronym, keys in _expansion_keys(glossary).items():
+            for k in keys:
+                if k:
+                    index.setdefault(k[0], []).append((acronym, k))
+        _EXPANSION_INDEX[id(glossary)] = index
+    return index
+
+
 def normalize(
     text: str, glossary: Glossary | None = None, *, extra_generic: Iterable[str] = (), expand: bool = True
 ) -> NameForm:
@@ -200,6 +242,21 @@ def normalize(
     Program``) adds the acronym (``sfp``) to ``acronyms``.
     """
     gloss = glossary if glossary is not None else load_shipped_glossary()
+    extra_words = tuple(extra_generic)
+    if not extra_words:
+        cache_key = (id(gloss), text, expand)
+        cached = _FORMS.get(cache_key)
+        if cached is not None:
+            return cached
+        form = _normalize(text, gloss, (), expand)
+        if len(_FORMS) > _CACHE_LIMIT:
+            _FORMS.clear()
+        _FORMS[cache_key] = form
+        return form
+    return _normalize(text, gloss, extra_words, expand)
+
+
+def _normalize(text: str, gloss: Glossary, extra_generic: tuple[str, ...], expand: bool) -> NameForm:
     generic, _ = _generic_index()
     extra = frozenset(extra_generic)
     bands = _bands(text)
@@ -236,12 +293,8 @@ def normalize(
             dropped.append(w)
             continue
         content_words.append(w)
-        parts = gloss.split_compound(w) or _strip_generic_suffix(w, generic, gloss)
-        for part in parts:
-            # the word as written first: "stärka" (strengthen) is not "starka" (strong)
-            concept = gloss.concept_exact(as_written.get(part, "")) if part == w else None
-            concept = concept or gloss.concept(part)
-            for lang in gloss.languages(part):
+        for part, concept, part_langs in _word_info(gloss, w, as_written.get(w, ""), generic):
+            for lang in part_langs:
                 langs[lang] = langs.get(lang, 0) + 1
             if concept is not None:
                 concepts.append(concept)
@@ -262,9 +315,11 @@ def normalize(
         acronyms.add(content_words[0])
         written.add(content_words[0])
     if expand:
-        for acronym, keys in _expansion_keys(gloss).items():
-            if any(_contains(tokens, k) for k in keys):
-                acronyms.add(acronym)
+        by_first = _expansion_index(gloss)
+        for t in set(tokens):
+            for acronym, key in by_first.get(t, ()):
+                if _contains(tokens, key):
+                    acronyms.add(acronym)
     top = max(langs.values(), default=0)
     exact = " ".join(exact_words)
     return NameForm(

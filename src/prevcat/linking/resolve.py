@@ -13,7 +13,10 @@ is flagged ``ambiguous`` and the alternatives are listed: never silently guessed
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import itemgetter
 
 import numpy as np
 from attrs import frozen
@@ -48,7 +51,11 @@ _COUNTRY_LANGS = {
     "AU": {"en"},
     "CA": {"en"},
 }
-_TOP_K = 6
+_TOP_K = 4
+#: candidates per name form scored in full
+_REFINE = 3
+#: a name as written scoring this much (and not ambiguous) is not cut into its parts
+_SETTLED = 88.0
 #: a written acronym shared with an entry's name counts as this score (``GBG``, ``ÖPP``)
 ACRONYM_FLOOR = 86.0
 _CHUNK = 4096
@@ -101,6 +108,13 @@ class Resolver:
                 self.variants.append(v)
                 self.owner.append(i)
         self.keys = [v.form.key for v in self.variants]
+        self.var_weight = [sum(scorer.weight(t) for t in set(v.form.tokens)) for v in self.variants]
+        # cdist runs over distinct keys; each maps back to its variants
+        self.unique_keys = list(dict.fromkeys(self.keys))
+        key_index = {k: i for i, k in enumerate(self.unique_keys)}
+        self.variants_of_key: list[list[int]] = [[] for _ in self.unique_keys]
+        for idx, key in enumerate(self.keys):
+            self.variants_of_key[key_index[key]].append(idx)
         self.by_key: dict[str, list[int]] = {}
         self.by_token: dict[str, list[int]] = {}
         self.by_acr: dict[str, list[int]] = {}
@@ -111,6 +125,7 @@ class Resolver:
             for a in v.form.acronyms:
                 self.by_acr.setdefault(a, []).append(idx)
         self.cluster_of = {m: c for c in crosswalk.clusters for m in c.members}
+        self._form_cache: dict[tuple[object, ...], list[tuple[int, float, str]]] = {}
         self.langs = [_profile_langs(p) for p in self.profiles]
         self.var_acr = [
             v.form.acronyms if v.kind in ("full", "alias") else v.form.written for v in self.variants
@@ -131,126 +146,226 @@ class Resolver:
         *,
         country: str | None = None,
         progress: Callable[[int, int], None] | None = None,
+        workers: int | None = None,
     ) -> list[Resolution]:
-        """Resolve names in order; equal names are resolved once."""
+        """Resolve names in order; equal names are resolved once.
+
+        ``workers`` processes share the work (default: one per CPU, at most 4, for more than
+        50,000 distinct names; 1 otherwise).  Results do not depend on it.
+        """
         queries = list(names)
-        hint = {c for c in _COUNTRY_LANGS.get(country.upper(), set())} if country else set()
+        hint = set(_COUNTRY_LANGS.get(country.upper(), set())) if country else set()
         todo = list(dict.fromkeys(queries))
+        if workers is None:
+            workers = min(os.cpu_count() or 1, 4) if len(todo) > 50_000 else 1
+        chunks = [todo[start : start + _CHUNK] for start in range(0, len(todo), _CHUNK)]
         results: dict[str, Resolution] = {}
-        for start in range(0, len(todo), _CHUNK):
-            chunk = todo[start : start + _CHUNK]
-            for q, res in zip(chunk, self._resolve_chunk(chunk, hint, country), strict=True):
+        done = 0
+        for chunk, resolved in zip(chunks, self._map(chunks, hint, country, workers), strict=True):
+            for q, res in zip(chunk, resolved, strict=True):
                 results[q] = res
+            done += len(chunk)
             if progress is not None:
-                progress(min(start + _CHUNK, len(todo)), len(todo))
+                progress(done, len(todo))
         return [results[q] for q in queries]
 
+    def _map(
+        self, chunks: list[list[str]], hint: set[str], country: str | None, workers: int
+    ) -> Iterator[list[Resolution]]:
+        if workers <= 1 or len(chunks) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            for chunk in chunks:
+                yield self._resolve_chunk(chunk, hint, country)
+            return
+        global _WORKER
+        _WORKER = (self, hint, country)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for packed in pool.imap(_resolve_packed, chunks):
+                    yield [_unpack(item) for item in packed]
+        finally:
+            _WORKER = None
+
+    def _candidates(self, keys: list[str]) -> list[dict[int, int]]:
+        """For each key: ``{variant index: string score}`` of its best catalogue name forms."""
+        out: list[dict[int, int]] = [{} for _ in keys]
+        fuzzy_rows: list[int] = []
+        for i, key in enumerate(keys):
+            exact = self.by_key.get(key)
+            if exact is not None:
+                out[i] = dict.fromkeys(exact, 100)
+            else:
+                fuzzy_rows.append(i)
+        if fuzzy_rows and self.unique_keys:
+            batch = [keys[i] for i in fuzzy_rows]
+            choices = self.unique_keys
+            # token_sort_ratio alone: it is ratio when the words are in order, and order-proof
+            best = process.cdist(batch, choices, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=-1)
+            k = min(_TOP_K, best.shape[1])
+            part = np.argpartition(-best, k - 1, axis=1)[:, :k]
+            picked = np.take_along_axis(best, part, axis=1)
+            for r, i in enumerate(fuzzy_rows):
+                found: dict[int, int] = {}
+                for u, v in zip(part[r].tolist(), picked[r].tolist(), strict=True):
+                    if v >= 50:
+                        for c in self.variants_of_key[u]:
+                            found[c] = v
+                out[i] = found
+        return out
+
     def _resolve_chunk(self, chunk: Sequence[str], hint: set[str], country: str | None) -> list[Resolution]:
-        forms: list[list[tuple[float, NameForm]]] = []
+        glossary = self.scorer.glossary
+        # pass 1: each name as written; most names are settled here
+        full = [normalize(q, glossary) for q in chunk]
+        full_tops = self._candidates([f.key for f in full])
+        out: list[Resolution | None] = []
+        again: list[int] = []
+        for qi, q in enumerate(chunk):
+            if not full[qi].key:
+                out.append(None)
+                again.append(qi)
+                continue
+            res = self._score_query(q, [(1.0, full[qi])], [full_tops[qi]], hint, country)
+            if res.score >= _SETTLED and not res.ambiguous:
+                out.append(res)
+            else:
+                out.append(None)
+                again.append(qi)
+        # pass 2: the others, cut into their forms (before a parenthesis, inside it, ...)
+        forms: dict[int, list[tuple[float, NameForm]]] = {}
         rows: list[str] = []
         row_of: list[tuple[int, int]] = []
-        glossary = self.scorer.glossary
-        for qi, q in enumerate(chunk):
+        for qi in again:
             qforms: list[tuple[float, NameForm]] = []
-            for kind, text in name_variants(q):
+            for kind, text in name_variants(chunk[qi]):
                 form = normalize(text, glossary)
                 if form.key:
                     qforms.append((_QUERY_WEIGHT.get(kind, 0.9), form))
-                    rows.append(form.key)
                     row_of.append((qi, len(qforms) - 1))
-            forms.append(qforms)
-        top: dict[tuple[int, int], set[int]] = {}
-        if rows and self.keys:
-            exact_rows = [i for i, key in enumerate(rows) if key in self.by_key]
-            fuzzy_rows = [i for i, key in enumerate(rows) if key not in self.by_key]
-            for i in exact_rows:
-                top[row_of[i]] = set(self.by_key[rows[i]])
-            if fuzzy_rows:
-                batch = [rows[i] for i in fuzzy_rows]
-                best = np.maximum(
-                    process.cdist(batch, self.keys, scorer=fuzz.ratio, dtype=np.uint8, workers=-1),
-                    process.cdist(batch, self.keys, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=-1),
-                )
-                k = min(_TOP_K, best.shape[1])
-                part = np.argpartition(-best, k - 1, axis=1)[:, :k]
-                for r, i in enumerate(fuzzy_rows):
-                    top[row_of[i]] = {int(c) for c in part[r] if best[r, c] >= 50}
-        out: list[Resolution] = []
-        for qi, q in enumerate(chunk):
-            out.append(
-                self._score_query(
-                    q, forms[qi], [top.get((qi, fi), set()) for fi in range(len(forms[qi]))], hint, country
-                )
+                    rows.append(form.key)
+            forms[qi] = qforms
+        tops: dict[tuple[int, int], dict[int, int]] = dict(zip(row_of, self._candidates(rows), strict=True))
+        for qi in again:
+            qforms = forms[qi]
+            out[qi] = self._score_query(
+                chunk[qi], qforms, [tops.get((qi, fi), {}) for fi in range(len(qforms))], hint, country
             )
-        return out
+        return [r for r in out if r is not None]
 
     # -- one query -----------------------------------------------------------------------------
+    def _score_form(
+        self, qweight: float, qform: NameForm, cands: dict[int, int], hint: set[str], country: str | None
+    ) -> list[tuple[int, float, str]]:
+        """``(profile index, score, reason)`` of the best candidates for one name form."""
+        scorer = self.scorer
+        out: list[tuple[int, float, str]] = []
+        # a cheap estimate picks the few candidates worth scoring in full: the string
+        # score from cdist, and the weight of words in common (posting lists)
+        estimate: dict[int, float] = {c: float(v) for c, v in cands.items()}
+        if not cands or max(cands.values()) < 90:
+            shared: dict[int, float] = {}
+            q_total = 0.0
+            for t in set(qform.tokens):
+                w = scorer.weight(t)
+                q_total += w if scorer.known(t) else 0.3
+                if w >= 1.5:
+                    hits = self.by_token.get(t, ())
+                    if len(hits) <= 30:
+                        for c in hits:
+                            shared[c] = shared.get(c, 0.0) + w
+            for c, w_shared in shared.items():
+                words = 100.0 * w_shared / max(q_total + self.var_weight[c] - w_shared, 1e-9)
+                if words > estimate.get(c, 0.0):
+                    estimate[c] = words
+        for a in qform.written | qform.acronyms:
+            hits = self.by_acr.get(a, ())
+            if len(hits) <= 8:
+                for c in hits:
+                    estimate[c] = max(estimate.get(c, 0.0), ACRONYM_FLOOR)
+        if not estimate:
+            return out
+        ranked_est = sorted(estimate.items(), key=itemgetter(1), reverse=True)[:_REFINE]
+        floor = ranked_est[0][1] - 12
+        cand = [c for c, e in ranked_est[:_REFINE] if e >= floor]
+        langs = set(qform.langs) | hint
+        for c in cand:
+            v = self.variants[c]
+            pi = self.owner[c]
+            ns = scorer.names(qform, v.form, query=True)
+            name_score = ns.score * min(qweight, v.weight)
+            score = name_score
+            why = [f"{v.kind} {v.text!r} {ns.score:.0f}"]
+            profile = self.profiles[pi]
+            acr = (qform.written & self.var_acr[c]) | (qform.acronyms & v.form.written)
+            if acr and any(scorer.acronym_count[a] <= 4 for a in acr) and score < ACRONYM_FLOOR:
+                score = ACRONYM_FLOOR
+                why.append("acronym " + "/".join(sorted(a.upper() for a in acr)))
+            if (
+                score < 100
+                and ns.shared
+                and all(t in GENERIC_CONCEPTS or t[0].isdigit() for t in ns.shared)
+                and not (
+                    len(v.form.key) <= len(qform.key) and fuzz.partial_ratio(v.form.key, qform.key) >= 95
+                )
+            ):
+                score = min(score, 75.0)  # "Unge & Rus" is youth + drugs: no name in common
+                why.append("only generic words in common")
+            bands = self.bands[pi]
+            if qform.bands and bands:
+                verdict = bands_agree(qform.bands, bands)
+                if verdict == "same":
+                    score += 5
+                    why.append("same age band")
+                elif verdict == "differ":
+                    score -= 30
+                    why.append("age band differs")
+            if name_score >= 80 and langs:
+                plangs = self.langs[pi] | ({v.lang} if v.lang else set())
+                if plangs & langs:
+                    score += 4
+                    why.append("language/country agrees")
+                elif plangs and not plangs <= {"en"}:
+                    score -= 4
+                    why.append("language/country differs")
+            if country and country.upper() in profile.countries:
+                score += 1
+            # ranked on the uncapped value, so agreement still tells two exact names apart
+            out.append((pi, score, "; ".join(why)))
+        return out
+
     def _score_query(
         self,
         query: str,
         forms: list[tuple[float, NameForm]],
-        tops: list[set[int]],
+        tops: list[dict[int, int]],
         hint: set[str],
         country: str | None,
     ) -> Resolution:
-        scorer = self.scorer
         best_by_profile: dict[int, tuple[float, str]] = {}
+        best_so_far = 0.0
+        hint_key = (frozenset(hint), country)
         for (qweight, qform), cands in zip(forms, tops, strict=True):
-            cand = set(cands)
-            if not (cand and any(self.variants[c].form.key == qform.key for c in cand)):
-                for t in qform.tokens:
-                    if scorer.weight(t) >= 1.5:
-                        hits = self.by_token.get(t, ())
-                        if len(hits) <= 40:
-                            cand.update(hits)
-                for a in qform.acronyms:
-                    hits = self.by_acr.get(a, ())
-                    if len(hits) <= 12:
-                        cand.update(hits)
-            langs = set(qform.langs) | hint
-            for c in cand:
-                v = self.variants[c]
-                pi = self.owner[c]
-                ns = scorer.names(qform, v.form, query=True)
-                name_score = ns.score * min(qweight, v.weight)
-                score = name_score
-                why = [f"{v.kind} {v.text!r} {ns.score:.0f}"]
-                profile = self.profiles[pi]
-                acr = (qform.written & self.var_acr[c]) | (qform.acronyms & v.form.written)
-                if acr and any(scorer.acronym_count[a] <= 4 for a in acr) and score < ACRONYM_FLOOR:
-                    score = ACRONYM_FLOOR
-                    why.append("acronym " + "/".join(sorted(a.upper() for a in acr)))
-                if (
-                    score < 100
-                    and ns.shared
-                    and all(t in GENERIC_CONCEPTS or t[0].isdigit() for t in ns.shared)
-                    and not (ns.partial >= 95 and len(v.form.key) <= len(qform.key))
-                ):
-                    score = min(score, 75.0)  # "Unge & Rus" is youth + drugs: no name in common
-                    why.append("only generic words in common")
-                bands = self.bands[pi]
-                if qform.bands and bands:
-                    verdict = bands_agree(qform.bands, bands)
-                    if verdict == "same":
-                        score += 5
-                        why.append("same age band")
-                    elif verdict == "differ":
-                        score -= 30
-                        why.append("age band differs")
-                if name_score >= 80 and langs:
-                    plangs = self.langs[pi] | ({v.lang} if v.lang else set())
-                    if plangs & langs:
-                        score += 4
-                        why.append("language/country agrees")
-                    elif plangs and not plangs <= {"en"}:
-                        score -= 4
-                        why.append("language/country differs")
-                if country and country.upper() in profile.countries:
-                    score += 1
-                # ranked on the uncapped value, so agreement still tells two exact names apart
+            if qweight < 1.0 and best_so_far >= 95:
+                continue  # a part or parenthesis cannot beat an excellent whole name
+            cache_key = (
+                qform.key,
+                qform.bands,
+                qform.written,
+                qform.acronyms,
+                qform.langs,
+                qweight,
+                hint_key,
+            )
+            scored = self._form_cache.get(cache_key)
+            if scored is None:
+                scored = self._score_form(qweight, qform, cands, hint, country)
+                if len(self._form_cache) > 200_000:
+                    self._form_cache.clear()
+                self._form_cache[cache_key] = scored
+            for pi, score, why in scored:
                 prev = best_by_profile.get(pi)
                 if prev is None or score > prev[0]:
-                    best_by_profile[pi] = (score, "; ".join(why))
+                    best_by_profile[pi] = (score, why)
+                best_so_far = max(best_so_far, score)
         if not best_by_profile:
             return Resolution(query, None, None, None, 0.0, "no catalogue name is similar")
         ranked = sorted(best_by_profile.items(), key=lambda kv: (-kv[1][0], self.profiles[kv[0]].id))
@@ -298,6 +413,31 @@ class Resolver:
             candidates=tuple(candidates),
             ambiguous=ambiguous,
         )
+
+
+_WORKER: tuple[Resolver, set[str], str | None] | None = None
+_Packed = tuple[
+    str, str | None, str | None, str | None, float, str, tuple[tuple[str, str, str | None, float], ...], bool
+]
+
+
+def _pack(r: Resolution) -> _Packed:
+    cands = tuple((c.intervention_id, c.name, c.cluster, c.score) for c in r.candidates)
+    return (r.query, r.intervention_id, r.cluster, r.name, r.score, r.reason, cands, r.ambiguous)
+
+
+def _unpack(item: _Packed) -> Resolution:
+    query, iid, cluster, name, score, reason, cands, ambiguous = item
+    return Resolution(
+        query, iid, cluster, name, score, reason, tuple(Candidate(*c) for c in cands), ambiguous
+    )
+
+
+def _resolve_packed(chunk: list[str]) -> list[_Packed]:
+    """Run in a worker process (forked, so the resolver is already there)."""
+    assert _WORKER is not None
+    resolver, hint, country = _WORKER
+    return [_pack(r) for r in resolver._resolve_chunk(chunk, hint, country)]
 
 
 _RESOLVERS: dict[int, tuple[Crosswalk, Resolver]] = {}

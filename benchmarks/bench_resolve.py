@@ -87,7 +87,7 @@ def noisy(rng: random.Random, name: str) -> str:
         text = text.upper()
     if rng.random() < 0.3:
         text = strip_diacritics(text)
-    if rng.random() < 0.55:
+    if rng.random() < 0.6:
         text = typo(rng, text)
     if rng.random() < 0.15:
         words = text.split(" ")
@@ -97,7 +97,7 @@ def noisy(rng: random.Random, name: str) -> str:
             text = " ".join(words)
     if rng.random() < 0.4:
         text += rng.choice(SUFFIXES)
-    if rng.random() < 0.3:
+    if rng.random() < 0.35:
         text += f" ({rng.randrange(1995, 2026)})"
     return text
 

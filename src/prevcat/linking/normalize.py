@@ -37,6 +37,7 @@ __all__ = [
 _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "œ": "oe", "ı": "i"})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\u00ad]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_BAND_TOKEN = re.compile(r"\d{1,2}-\d{1,2}")
 _NON_WORD_EXACT = re.compile(r"[^\w]+|_")
 _BAND = re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:-|–|—|t/m|tot|bis|till|til)\s*(\d{1,2})(?!\d|[.,]\d)")
 _ACRONYM = re.compile(r"(?<![\w])([A-ZÅÄÖØÆÜ][A-ZÅÄÖØÆÜ0-9]{1,5})(?![\w])")
@@ -64,6 +65,8 @@ def fold(text: str) -> str:
     >>> fold("Föräldrar i FOKUS – Ørebro")
     'foraldrar i fokus - orebro'
     """
+    if text.isascii():
+        return text.lower().strip()
     text = unicodedata.normalize("NFKC", text).casefold().translate(_SPECIAL)
     text = _DASHES.sub("-", text)
     decomposed = unicodedata.normalize("NFD", text)
@@ -71,6 +74,8 @@ def fold(text: str) -> str:
 
 
 def _fold_exact(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     return _DASHES.sub("-", unicodedata.normalize("NFKC", text).casefold())
 
 
@@ -267,7 +272,7 @@ def _normalize(text: str, gloss: Glossary, extra_generic: tuple[str, ...], expan
     raw_words = [w for w in re.split(r"[^0-9a-z-]+", folded) if w]
     words: list[str] = []
     for w in raw_words:
-        if re.fullmatch(r"\d{1,2}-\d{1,2}", w):
+        if w[0].isdigit() and _BAND_TOKEN.fullmatch(w):
             words.append(w)
         else:
             words.extend(p for p in w.split("-") if p)
@@ -276,8 +281,9 @@ def _normalize(text: str, gloss: Glossary, extra_generic: tuple[str, ...], expan
     for ew in exact_words:
         as_written.setdefault(fold(ew), ew)
     langs: dict[str, int] = {}
-    for ch, hinted in _LETTER_LANGS.items():
-        if ch in text.casefold():
+    lowered = text.casefold()
+    for ch, hinted in ([] if text.isascii() else _LETTER_LANGS.items()):
+        if ch in lowered:
             for lang in hinted:
                 langs[lang] = langs.get(lang, 0) + 1
     tokens: list[str] = []

@@ -110,11 +110,13 @@ def test_a_missing_required_column_is_a_clear_error(tmp_path: Path) -> None:
         DemoImporter().read(_write(tmp_path, "id,Name\na,Alpha\n"))
 
 
-def test_unknown_confidence_is_kept_and_reported(tmp_path: Path) -> None:
-    result = DemoImporter().read(_write(tmp_path, "id,Name,Rating,confidence\na,Alpha,,sure\n"))
-    item = result.catalogue.get("demo:a")
-    assert item.confidence is None and ("confidence", "sure") in item.extra
-    assert "confidence" in result.report.warnings[0].message
+def test_unknown_confidence_rejects_the_row_naming_the_value_and_the_known_ones(tmp_path: Path) -> None:
+    result = DemoImporter().read(_write(tmp_path, "id,Name,Rating,confidence\na,Alpha,,sure\nb,Beta,,HIGH\n"))
+    assert [(r.native_id, r.field, r.reason) for r in result.report.rejected] == [
+        ("a", "confidence", "unknown confidence 'sure'; expected high, medium or low")
+    ]
+    assert [i.id for i in result.catalogue] == ["demo:b"]
+    assert result.catalogue.get("demo:b").confidence is Confidence.HIGH
 
 
 def test_merge_keeps_the_first_name_and_the_lowest_confidence() -> None:
@@ -141,44 +143,31 @@ def test_names_and_dates() -> None:
     assert parse_iso_date("18.10.2017") is None and parse_iso_date("2017-13") is None
 
 
-def test_merge_can_fold_case_in_names_and_keep_repeated_extra() -> None:
+def test_merge_ignores_case_in_names_and_repeats_no_extra_pair() -> None:
     first = Intervention(id="x:1", name="Steg", source="x", aliases=[Alias("Steg 2", "sv")], extra={"k": "v"})
     second = Intervention(
-        id="x:1", name="STEG 2", source="x", aliases=[Alias("Steg för steg"), Alias("steg")], extra={"k": "v"}
+        id="x:1",
+        name="STEG 2",
+        source="x",
+        aliases=[Alias("Steg för steg"), Alias("steg")],
+        extra=[("k", "v"), ("k", "w")],
     )
-    merged = merge_interventions(first, second, name_lang="sv", fold_case=True, repeat_extra=True)
+    merged = merge_interventions(first, second, name_lang="sv")
     assert merged.aliases == (Alias("Steg 2", "sv"), Alias("Steg för steg"))
-    assert merged.extra == (("k", "v"), ("k", "v"))
-    exact = merge_interventions(first, second, name_lang="sv")
-    assert exact.aliases == (
-        Alias("Steg 2", "sv"),
-        Alias("STEG 2", "sv"),
-        Alias("Steg för steg"),
-        Alias("steg"),
-    )
-    assert exact.extra == (("k", "v"),)
+    assert merged.extra == (("k", "v"), ("k", "w"))
     assert unique_aliases("A", [Alias("a"), Alias("B", "en")], [Alias("b", "de")]) == (Alias("B", "en"),)
 
 
-class StrictImporter(DemoImporter):
-    """Checks the id before the cell count, rejects unknown confidences, reports whole paths."""
-
-    merged_aliases_fold_case: ClassVar[bool] = True
-    merged_extra_repeats: ClassVar[bool] = True
-    report_full_path: ClassVar[bool] = True
-
-    def check_row(self, row: RowReader) -> None:
-        row.require("id")
-        row.reject_overflow("more cells than header columns")
+class CheckingImporter(DemoImporter):
+    """Reports a filled ``Setting`` cell for checking by hand."""
 
     def read_row(self, row: RowReader) -> Intervention:
-        row.confidence(reject_unknown=True)
         if row.get("Setting"):
             row.kept("Setting", row.get("Setting"), "to be checked by hand")
         return super().read_row(row)
 
 
-def test_row_checks_confidence_and_file_names_can_be_stricter(tmp_path: Path) -> None:
+def test_overflow_confidence_kept_values_and_merges_read_the_same_in_every_importer(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
         "id,Name,Rating,Setting,confidence\n"
@@ -188,60 +177,31 @@ def test_row_checks_confidence_and_file_names_can_be_stricter(tmp_path: Path) ->
         "d,Delta,,Schule,low\n"
         "d,DELTA,,Schule,high\n",
     )
-    result = StrictImporter().read(path)
+    result = CheckingImporter().read(path)
     report = result.report
-    assert report.file == str(path) and DemoImporter().read(path).report.file == "demo.csv"
-    assert [(r.field, r.reason.split(":")[0]) for r in report.rejected] == [
-        ("id", "empty id"),
-        (None, "more cells than header columns"),
-        ("confidence", "unknown confidence 'sure'; expected high, medium or low"),
+    assert report.file == str(path)
+    assert [(r.native_id, r.field, r.reason) for r in report.rejected] == [
+        (None, None, "row has more cells than the header: 'overflow'"),
+        ("b", None, "row has more cells than the header: 'overflow'"),
+        ("c", "confidence", "unknown confidence 'sure'; expected high, medium or low"),
     ]
     assert [str(w) for w in report.warnings] == [
         f"row {n}: Setting: 'Schule': to be checked by hand; kept in extra" for n in (4, 5)
     ]
     delta = result.catalogue.get("demo:d")
     assert delta.aliases == () and delta.confidence is Confidence.LOW
-    assert delta.extra == (("Setting", "Schule"), ("Setting", "Schule"))
+    assert delta.extra == (("Setting", "Schule"),)
     assert delta.target.settings == (Setting.SCHOOL,)
 
 
-class PathImporter(DemoImporter):
-    """Blames surplus cells on the id, rejects unknown confidences in its own words, names whole paths."""
-
-    header_error_full_path: ClassVar[bool] = True
-
-    def check_row(self, row: RowReader) -> None:
-        row.reject_overflow(field="id")
-
-    def read_row(self, row: RowReader) -> Intervention:
-        row.confidence(reject_unknown=True, reason="{value!r} is not a confidence")
-        return super().read_row(row)
-
-
-class ShortOverflowImporter(DemoImporter):
-    """Names no cells when a row has more than the header."""
-
-    def check_row(self, row: RowReader) -> None:
-        row.reject_overflow("more cells than header columns", cells=False)
-
-
-def test_overflow_confidence_and_missing_columns_in_an_importer_s_own_words(tmp_path: Path) -> None:
-    path = _write(tmp_path, "id,Name,Rating,confidence\na,Alpha,,,extra\nb,Beta,,sure\nc,Gamma,,\n")
-    report = PathImporter().read(path).report
-    assert [(r.field, r.reason) for r in report.rejected] == [
-        ("id", "row has more cells than the header: 'extra'"),
-        ("confidence", "'sure' is not a confidence"),
-    ]
-    assert report.file == "demo.csv" and report.imported == 1
-    short = ShortOverflowImporter().read(path).report
-    assert [(r.field, r.reason) for r in short.rejected] == [(None, "more cells than header columns")]
+def test_report_and_missing_column_error_name_the_file_as_given(tmp_path: Path) -> None:
+    path = _write(tmp_path, "id,Name,Rating\na,Alpha,\n")
+    assert DemoImporter().read(path).report.file == str(path)
+    assert DemoImporter().read(str(path)).report.file == str(path)
     missing = _write(tmp_path, "id,Name\na,Alpha\n")
     with pytest.raises(DataError) as error:
-        PathImporter().read(missing)
-    assert str(error.value) == f"{missing}, line 1: missing column(s) Rating"
-    with pytest.raises(DataError) as error:
         DemoImporter().read(missing)
-    assert str(error.value) == "demo.csv, line 1: missing column(s) Rating"
+    assert str(error.value) == f"{missing}, line 1: missing column(s) Rating"
 
 
 class NewestFirstImporter(DemoImporter):
@@ -262,7 +222,7 @@ def test_merge_rows_sees_each_item_s_row_and_can_warn(tmp_path: Path) -> None:
     result = NewestFirstImporter().read(path)
     assert result.catalogue.get("demo:a").name == "Alpha Neu"
     assert [str(w) for w in result.report.warnings] == [
-        "row 1: Setting: no setting for 'Zoo'; kept in extra",
+        "row 1: Setting: 'Zoo': no setting; kept in extra",
         "row 2: Name: rows give different names",
     ]
 
@@ -341,13 +301,18 @@ def test_a_scale_level_sits_on_the_common_scale_in_its_direction() -> None:
     )
 
 
-def test_a_kept_value_can_be_worded_by_the_importer(tmp_path: Path) -> None:
-    row = RowReader(next(iter(read_table(_write(tmp_path, "id,Arena\na,Zoo\n")))))
-    row.kept("Arena", "Zoo", "unmapped setting", template="{why} {value!r} kept in extra")
+def test_values_kept_unread_are_reported_in_one_wording(tmp_path: Path) -> None:
+    row = RowReader(next(iter(read_table(_write(tmp_path, "id,Arena,seen\na,Zoo | Park,18.10.2017\n")))))
+    row.kept("Arena", "Zoo", "unmapped setting")
     row.kept("Arena", "Zoo", "no setting", store=False)
+    assert row.mapped("Arena", SETTINGS, "setting", store=False) == []
+    assert row.date("seen") is None
     assert [w.message for w in row.warnings] == [
-        "unmapped setting 'Zoo' kept in extra",
+        "'Zoo': unmapped setting; kept in extra",
         "'Zoo': no setting; kept in extra",
+        "'Zoo': no setting; kept in extra",
+        "'Park': no setting; kept in extra",
+        "'18.10.2017': not a date (expected YYYY-MM-DD or YYYY-MM); kept in extra",
     ]
     assert row.extra == [("Arena", "Zoo")]
 

@@ -230,7 +230,7 @@ def test_cells_that_disagree_or_cannot_be_read_are_errors(
         ({"Nivå": "3", "Klassifiseringsversjon": GAMMEL, "seen": "Sist vurdert av Ungsinnpanelet 01.02.2018"},
          "seen", "old (before Nov 2015)"),
         ({"Nivå": "3", "Klassifiseringsversjon": NY, "confidence": "sure"}, "confidence",
-         "high, medium, low"),
+         "'sure'; expected high, medium or low"),
         ({"Nivå": "3"}, "Klassifiseringsversjon", "neither the edition nor a date"),
     ],
 )

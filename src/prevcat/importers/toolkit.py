@@ -89,44 +89,19 @@ class RowReader:
         """Record a warning about one value of one column."""
         self.warnings.append(ImportWarning(message, row=self.row.row, field=column, value=value))
 
-    def reject_overflow(
-        self,
-        what: str = "row has more cells than the header",
-        *,
-        field: str | None = None,
-        cells: bool = True,
-    ) -> None:
-        """Raise :class:`RowRejected` when the row has more cells than the header.
-
-        The reason is ``what`` and the surplus cells (only ``what`` when ``cells`` is false),
-        blamed on ``field`` when given.
-        """
+    def reject_overflow(self) -> None:
+        """Raise :class:`RowRejected` naming the surplus cells when the row has more cells than the header."""
         if OVERFLOW in self.row.cells:
-            raise RowRejected(field, f"{what}: {self.row.cells[OVERFLOW]!r}" if cells else what)
+            raise RowRejected(None, f"row has more cells than the header: {self.row.cells[OVERFLOW]!r}")
 
-    def kept(
-        self,
-        column: str,
-        value: str,
-        why: str,
-        *,
-        store: bool = True,
-        template: str = "{value!r}: {why}; kept in extra",
-    ) -> None:
-        """Warn ``'value': why; kept in extra`` (and keep the value unless the whole cell is kept).
+    def kept(self, column: str, value: str, why: str, *, store: bool = True) -> None:
+        """Warn ``'value': why; kept in extra`` about a value no table maps or nothing reads.
 
-        ``template`` words the warning otherwise, naming ``{value}`` and ``{why}``.
+        The value is kept in ``extra`` too, unless ``store`` is false because the whole cell is.
         """
         if store:
             self.keep(column, value)
-        self.warn(column, value, template.format(value=value, why=why))
-
-    def unmapped(self, column: str, values: Iterable[str], what: str, *, store: bool = True) -> None:
-        """Report values no table maps (and keep each in ``extra`` unless the whole cell is kept)."""
-        for value in values:
-            if store:
-                self.keep(column, value)
-            self.warn(column, value, f"no {what} for {value!r}; kept in extra")
+        self.warn(column, value, f"{value!r}: {why}; kept in extra")
 
     def mapped(
         self,
@@ -137,31 +112,21 @@ class RowReader:
         separators: str = "|",
         store: bool = True,
     ) -> list[T]:
-        """Map a multi-valued cell through ``table``; unmapped values are reported (see :meth:`unmapped`)."""
+        """Map a multi-valued cell through ``table``; an unmapped value is reported as ``no <what>``
+        (see :meth:`kept`)."""
         values, unmapped = table.map(split_multi(self.get(column), separators))
-        self.unmapped(column, unmapped, what, store=store)
+        for value in unmapped:
+            self.kept(column, value, f"no {what}", store=store)
         return values
 
-    def confidence(
-        self,
-        column: str = "confidence",
-        *,
-        reject_unknown: bool = False,
-        reason: str = "unknown confidence {value!r}; expected high, medium or low",
-    ) -> Confidence | None:
-        """``high``/``medium``/``low``; anything else is kept in ``extra`` with a warning.
-
-        With ``reject_unknown`` anything else rejects the row instead, for ``reason`` (a
-        template naming the cell as ``{value}``).
-        """
+    def confidence(self, column: str = "confidence") -> Confidence | None:
+        """``high``/``medium``/``low`` (any case); None when empty; anything else rejects the row."""
         text = self.get(column)
         if not text:
             return None
         found = _CONFIDENCE.get(text.casefold())
-        if found is None and reject_unknown:
-            raise RowRejected(column, reason.format(value=text))
         if found is None:
-            self.unmapped(column, [text], "confidence (expected high, medium or low)")
+            raise RowRejected(column, f"unknown confidence {text!r}; expected high, medium or low")
         return found
 
     def date(self, column: str) -> dt.date | None:
@@ -171,7 +136,7 @@ class RowReader:
             return None
         parsed = parse_iso_date(text)
         if parsed is None:
-            self.warn(column, text, f"not a date (expected YYYY-MM-DD or YYYY-MM): {text!r}; kept in extra")
+            self.kept(column, text, "not a date (expected YYYY-MM-DD or YYYY-MM)", store=False)
         return parsed
 
 
@@ -223,29 +188,15 @@ def unique_aliases(name: str, *groups: Iterable[Alias]) -> tuple[Alias, ...]:
 
 
 def merge_interventions(
-    first: Intervention,
-    second: Intervention,
-    *,
-    name_lang: str | None = None,
-    fold_case: bool = False,
-    repeat_extra: bool = False,
+    first: Intervention, second: Intervention, *, name_lang: str | None = None
 ) -> Intervention:
     """One intervention from two rows of the same id; the first row's name and URL lead.
 
-    The second row's name becomes an alias (tagged ``name_lang``) when it differs; ratings,
-    aliases, target values, domains and ``extra`` are combined without repeats; the age range
-    covers both; the confidence is the lower of the two.  With ``fold_case`` names that differ
-    only in case are repeats (see :func:`unique_aliases`); with ``repeat_extra`` the second
-    row's ``extra`` pairs are all kept, also those the first row has.
+    The second row's name becomes an alias (tagged ``name_lang``) unless it repeats a name, case
+    ignored (see :func:`unique_aliases`); target values, domains and ``extra`` pairs are combined
+    without repeats, ratings all kept; the age range covers both; the confidence is the lower.
     """
-    added = (Alias(second.name, name_lang), *second.aliases)
-    if fold_case:
-        aliases = list(unique_aliases(first.name, first.aliases, added))
-    else:
-        aliases = list(first.aliases)
-        for alias in added:
-            if alias.name != first.name and alias not in aliases:
-                aliases.append(alias)
+    aliases = unique_aliases(first.name, first.aliases, (Alias(second.name, name_lang), *second.aliases))
     known_ages = [t.ages for t in (first.target, second.target) if not t.ages.is_open]
     target = Target(
         levels=_union(first.target.levels, second.target.levels),
@@ -255,7 +206,7 @@ def merge_interventions(
     )
     return attrs.evolve(
         first,
-        aliases=tuple(aliases),
+        aliases=aliases,
         country=first.country or second.country,
         languages=_union(first.languages, second.languages),
         ratings=(*first.ratings, *second.ratings),
@@ -265,7 +216,7 @@ def merge_interventions(
         url=first.url or second.url,
         description=first.description or second.description,
         confidence=lowest_confidence([first.confidence, second.confidence]),
-        extra=(*first.extra, *(pair for pair in second.extra if repeat_extra or pair not in first.extra)),
+        extra=(*first.extra, *(pair for pair in second.extra if pair not in first.extra)),
     )
 
 
@@ -433,12 +384,6 @@ def name_forms(name: str) -> list[str]:
 # -- the importer base class ---------------------------------------------------------------------
 
 
-def source_name(source: str | Path | IO[str] | IO[bytes]) -> str | None:
-    """The file name of a path or an open file, for messages."""
-    name = source if isinstance(source, (str, Path)) else getattr(source, "name", None)
-    return Path(str(name)).name if name else None
-
-
 def source_path(source: str | Path | IO[str] | IO[bytes]) -> str | None:
     """The path of a file as given, or an open file's name, for messages."""
     return str(source) if isinstance(source, (str, Path)) else getattr(source, "name", None)
@@ -460,14 +405,6 @@ class TableImporter(Importer):
     required_columns: ClassVar[tuple[str, ...]] = ("id",)
     #: language tag given to a merged row's differing name when it becomes an alias
     merged_name_lang: ClassVar[str | None] = None
-    #: merged names that differ only in case are repeats (see :func:`merge_interventions`)
-    merged_aliases_fold_case: ClassVar[bool] = False
-    #: a merged row's ``extra`` pairs are all kept, also those an earlier row has
-    merged_extra_repeats: ClassVar[bool] = False
-    #: the report names the file by the path it was given, not only its file name
-    report_full_path: ClassVar[bool] = False
-    #: a missing column is reported with the path the file was given by (the report keeps the file name)
-    header_error_full_path: ClassVar[bool] = False
 
     def snapshot(self) -> Snapshot:
         path = Path(str(files(self.package).joinpath("data", self.snapshot_file)))
@@ -481,13 +418,7 @@ class TableImporter(Importer):
         """One intervention from the rows that share an id, in file order."""
         merged = items[0]
         for item in items[1:]:
-            merged = merge_interventions(
-                merged,
-                item,
-                name_lang=self.merged_name_lang,
-                fold_case=self.merged_aliases_fold_case,
-                repeat_extra=self.merged_extra_repeats,
-            )
+            merged = merge_interventions(merged, item, name_lang=self.merged_name_lang)
         return merged
 
     def merge_rows(
@@ -511,9 +442,9 @@ class TableImporter(Importer):
         row.reject_overflow()
 
     def read(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
-        file = source_path(source) if self.report_full_path else source_name(source)
+        file = source_path(source)
         table = read_table(source)
-        self.check_header(table.header, source_path(source) if self.header_error_full_path else file)
+        self.check_header(table.header, file)
         warnings = [ImportWarning(w) for w in table.warnings]
         rejected: list[RejectedRow] = []
         groups: dict[str, list[Intervention]] = {}

@@ -73,7 +73,6 @@ class BlueprintsImporter(TableImporter):
     snapshot_file: ClassVar[str] = "blueprints.csv"
     required_columns: ClassVar[tuple[str, ...]] = ("id", "Program", "Program Rating")
     merged_name_lang: ClassVar[str | None] = "en"
-    merged_extra_repeats: ClassVar[bool] = True
 
     def read_row(self, row: RowReader) -> Intervention:
         """One row as one intervention; raises :class:`RowRejected` for what cannot be imported."""
@@ -220,7 +219,7 @@ def ages(row: RowReader) -> AgeRange:
     for part in split_multi(row.get("Age")):
         band = m.AGE_BANDS.get(part.casefold()) or parse_age_band(_AND.sub(r"\1-\2", part))
         if band is None:
-            row.unmapped("Age", [part], "age range")
+            row.kept("Age", part, "no age range")
         else:
             ranges.append(band)
     return span(ranges)
@@ -232,7 +231,7 @@ def country(row: RowReader) -> str | None:
         return None
     found = m.COUNTRIES.lookup(text)
     if not found:
-        row.unmapped("Country of origin", [text], "country code")
+        row.kept("Country of origin", text, "no country code")
         return None
     return found[0]
 

@@ -62,7 +62,6 @@ class CrimeSolutionsImporter(TableImporter):
     snapshot_file: ClassVar[str] = "crimesolutions.csv"
     required_columns: ClassVar[tuple[str, ...]] = ("id", "Program Name", "Evidence Rating")
     merged_name_lang: ClassVar[str | None] = "en"
-    merged_extra_repeats: ClassVar[bool] = True
 
     def read_row(self, row: RowReader) -> Intervention:
         """One row as one intervention; raises :class:`RowRejected` for what cannot be imported."""
@@ -169,7 +168,7 @@ def ages(row: RowReader) -> AgeRange:
         text = f"grade {min(numbers)}-{max(numbers)}"
     band = parse_age_band(text)
     if band is None:
-        row.unmapped("Age", [row.get("Age")], "age range")
+        row.kept("Age", row.get("Age"), "no age range")
         return AgeRange()
     return band
 
@@ -181,7 +180,7 @@ def country(row: RowReader) -> str | None:
         return None
     found = m.COUNTRIES.lookup(match.group("country"))
     if not found:
-        row.unmapped("Notes", [match.group("country")], "country code")
+        row.kept("Notes", match.group("country"), "no country code")
         return None
     return found[0]
 

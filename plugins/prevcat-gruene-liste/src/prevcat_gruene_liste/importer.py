@@ -72,13 +72,6 @@ class GrueneListeImporter(TableImporter):
     snapshot_file: ClassVar[str] = "gruene-liste.csv"
     required_columns: ClassVar[tuple[str, ...]] = REQUIRED_COLUMNS
     merged_name_lang: ClassVar[str | None] = "de"
-    merged_aliases_fold_case: ClassVar[bool] = True
-    merged_extra_repeats: ClassVar[bool] = True
-    report_full_path: ClassVar[bool] = True
-
-    def check_row(self, row: RowReader) -> None:
-        row.require("id")
-        row.reject_overflow("more cells than header columns")
 
     def read_row(self, row: RowReader) -> Intervention:
         native_id = row.require("id")
@@ -88,7 +81,7 @@ class GrueneListeImporter(TableImporter):
             row.warn(
                 "Programm-ID", programme_id, f"Programm-ID {programme_id!r} differs from id {native_id!r}"
             )
-        confidence = row.confidence(reject_unknown=True)
+        confidence = row.confidence()
         url = row.get("source_url") or None
         verdict = rate(row, row.get("rating_source_url") or url, confidence)
         alternative = parse_alternative_names(row.get("Alternative Namen"))

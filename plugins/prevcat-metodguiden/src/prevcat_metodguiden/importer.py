@@ -33,9 +33,6 @@ from prevcat_metodguiden.vocabulary import (
 )
 
 KEY = "metodguiden"
-CONFIDENCE_REASON = "{value!r} is not a confidence (expected high, medium, low)"
-#: how a warning about a value kept in ``extra`` reads
-KEPT = "{why} {value!r} kept in extra"
 PRIORITY = "Nationella riktlinjer prioritet"
 ORIGIN = "Ursprungsland / originalprogram"
 #: columns with no (or only a partial) home in the model, kept verbatim in ``extra`` (in this order)
@@ -109,7 +106,7 @@ def read_method(row: RowReader) -> Intervention:
     """One row as an intervention; raises :class:`RowRejected` when it cannot be imported."""
     native_id = row.require("id")
     name = row.require("Metod", "method name")
-    confidence = row.confidence(reject_unknown=True, reason=CONFIDENCE_REASON)
+    confidence = row.confidence()
     rating = nr_rating(row, confidence)
     for column in EXTRA_COLUMNS:
         row.keep(column)
@@ -119,24 +116,24 @@ def read_method(row: RowReader) -> Intervention:
     if method_type:
         kinds = METHOD_TYPES.lookup(method_type)
         if kinds is None:
-            row.kept("Typ av metod", method_type, "unknown method type", store=False, template=KEPT)
+            row.kept("Typ av metod", method_type, "unknown method type", store=False)
         else:
             kind = kinds[0]
     settings, unmapped = map_terms(SETTINGS, split_multi(row.get("Verksamhet/arena")))
     for term in unmapped:
-        row.kept("Verksamhet/arena", term, "unmapped setting", template=KEPT)
+        row.kept("Verksamhet/arena", term, "unmapped setting")
     ages, unparsed = map_ages(row.get("Ålder"))
     for part in unparsed:
-        row.kept("Ålder", part, "unparsed age", store=False, template=KEPT)
+        row.kept("Ålder", part, "unparsed age", store=False)
     target_group = row.get("Målgrupp")
     substances = map_substances(target_group)
     collection_values, unknown_collections = COLLECTIONS.map(split_multi(row.get("Samling")))
     substances.extend(s for s in collection_values if s not in substances)
     for term in unknown_collections:
-        row.kept("Samling", term, "unknown collection", store=False, template=KEPT)
+        row.kept("Samling", term, "unknown collection", store=False)
     country, original = map_origin(row.get(ORIGIN))
     if row.get(ORIGIN) and country is None:
-        row.kept(ORIGIN, row.get(ORIGIN), "no country named in", store=False, template=KEPT)
+        row.kept(ORIGIN, row.get(ORIGIN), "names no country", store=False)
     urls = split_multi(row.get("source_url"))
     return Intervention(
         id=f"{KEY}:{native_id}",
@@ -186,10 +183,6 @@ class MetodguidenImporter(TableImporter):
     package = "prevcat_metodguiden"
     snapshot_file = "metodguiden.csv"
     required_columns = ("id", "Metod")
-    header_error_full_path = True
-
-    def check_row(self, row: RowReader) -> None:
-        row.reject_overflow("more cells than header columns", cells=False)
 
     def read_row(self, row: RowReader) -> Intervention:
         return read_method(row)

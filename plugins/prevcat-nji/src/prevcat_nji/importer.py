@@ -52,7 +52,6 @@ REVIEW = "Herbeoordeling"
 URL = "source_url"
 CONFIDENCE = "confidence"
 REQUIRED = (ID, NAME, RATING, DATABANK)
-CONFIDENCE_REASON = "unknown confidence {value!r}; known: high, medium, low"
 
 #: columns kept verbatim in ``extra`` whenever they are filled
 VERBATIM = (
@@ -217,7 +216,7 @@ def read_programme_row(row: RowReader) -> Intervention:
     if scale is None:
         known = "; ".join(repr(k) for k in SCALE_BY_DATABANK)
         raise RowRejected(DATABANK, f"unknown database {databank!r}; known: {known}")
-    confidence = row.confidence(CONFIDENCE, reject_unknown=True, reason=CONFIDENCE_REASON)
+    confidence = row.confidence(CONFIDENCE)
     ratings = _ratings(row, scale, databank, confidence)
     aliases = _aliases(title, row.get(OTHER_NAMES))
     target, domains = _target(row)
@@ -276,10 +275,6 @@ class NjiImporter(TableImporter):
     package = "prevcat_nji"
     snapshot_file = "nji.csv"
     required_columns = REQUIRED
-    header_error_full_path = True
-
-    def check_row(self, row: RowReader) -> None:
-        row.reject_overflow(field=ID)
 
     def read_row(self, row: RowReader) -> Intervention:
         return read_programme_row(row)

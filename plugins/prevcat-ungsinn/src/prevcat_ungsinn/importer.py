@@ -35,9 +35,6 @@ from prevcat_ungsinn.vocabulary import (
 
 KEY = "ungsinn"
 ORIGIN = "Opprinnelsesland / originalprogram"
-CONFIDENCE_REASON = "{value!r} is not a confidence (expected high, medium, low)"
-#: how a warning about a value kept in ``extra`` reads
-KEPT = "{why} {value!r} kept in extra"
 #: columns with no home in the model, kept verbatim in ``extra`` (in this order)
 EXTRA_COLUMNS = (
     "Utgave",
@@ -212,7 +209,7 @@ def read_edition(row: RowReader) -> Intervention:
     """One row (one article edition) as an intervention; :class:`RowRejected` when it cannot be imported."""
     native_id = row.require("id")
     name = row.require("Tiltak", "programme name")
-    confidence = row.confidence(reject_unknown=True, reason=CONFIDENCE_REASON)
+    confidence = row.confidence()
     version = scale_version(row)
     rating = _rating(row, version, confidence)
     for column in EXTRA_COLUMNS:
@@ -220,17 +217,17 @@ def read_edition(row: RowReader) -> Intervention:
 
     levels, treatment, unmapped_levels = map_prevention(row.get("Forebyggingsnivå"))
     for term in unmapped_levels:
-        row.kept("Forebyggingsnivå", term, "unknown prevention level", template=KEPT)
+        row.kept("Forebyggingsnivå", term, "unknown prevention level")
     settings, unmapped_settings = map_terms(SETTINGS, split_multi(row.get("Arena")))
     for term in unmapped_settings:
-        row.kept("Arena", term, "unmapped setting", template=KEPT)
+        row.kept("Arena", term, "unmapped setting")
     ages, unparsed = map_ages(row.get("Alder"))
     for part in unparsed:
-        row.kept("Alder", part, "unparsed age", store=False, template=KEPT)
+        row.kept("Alder", part, "unparsed age", store=False)
     country, original, known_origin = map_origin(row.get(ORIGIN))
     if not known_origin:
         what = "origin not in the origin table (country read from its first word only)"
-        row.kept(ORIGIN, row.get(ORIGIN), what, store=False, template=KEPT)
+        row.kept(ORIGIN, row.get(ORIGIN), what, store=False)
     urls = split_multi(row.get("source_url"))
     return Intervention(
         id=f"{KEY}:{native_id}",
@@ -316,10 +313,6 @@ class UngsinnImporter(TableImporter):
     package = "prevcat_ungsinn"
     snapshot_file = "ungsinn.csv"
     required_columns = ("id", "Tiltak")
-    header_error_full_path = True
-
-    def check_row(self, row: RowReader) -> None:
-        row.reject_overflow("more cells than header columns", cells=False)
 
     def read_row(self, row: RowReader) -> Intervention:
         return read_edition(row)

@@ -45,7 +45,6 @@ DECLARATION_URL = "declaration_url"
 URL = "source_url"
 CONFIDENCE = "confidence"
 REQUIRED = (ID, NAME)
-CONFIDENCE_REASON = "unknown confidence {value!r}; known: high, medium, low"
 
 #: columns kept verbatim in ``extra`` whenever they are filled
 VERBATIM = (THEME, TARGET_GROUP, AGE, EFFECT_SHORT, ORIGIN, "I Danmark siden", REMARK, "seen")
@@ -144,7 +143,7 @@ def read_article(row: RowReader) -> Intervention:
     """One row (one intervention article) as an intervention."""
     native_id = row.require(ID)
     title = row.require(NAME, "intervention title")
-    confidence = row.confidence(CONFIDENCE, reject_unknown=True, reason=CONFIDENCE_REASON)
+    confidence = row.confidence(CONFIDENCE)
     ratings = _ratings(row, confidence)
     variants: list[str] = []
     aliases = [Alias(a, None) for a in acronyms(title)]
@@ -209,10 +208,6 @@ class VidensportalenImporter(TableImporter):
     package = "prevcat_vidensportalen"
     snapshot_file = "vidensportalen.csv"
     required_columns = REQUIRED
-    header_error_full_path = True
-
-    def check_row(self, row: RowReader) -> None:
-        row.reject_overflow(field=ID)
 
     def read_row(self, row: RowReader) -> Intervention:
         return read_article(row)

@@ -74,18 +74,11 @@ class XchangeImporter(TableImporter):
     snapshot_file: ClassVar[str] = "xchange.csv"
     required_columns: ClassVar[tuple[str, ...]] = REQUIRED_COLUMNS
     merged_name_lang: ClassVar[str | None] = "en"
-    merged_aliases_fold_case: ClassVar[bool] = True
-    merged_extra_repeats: ClassVar[bool] = True
-    report_full_path: ClassVar[bool] = True
-
-    def check_row(self, row: RowReader) -> None:
-        row.require("id")
-        row.reject_overflow("more cells than header columns")
 
     def read_row(self, row: RowReader) -> Intervention:
         native_id = row.require("id")
         title = row.require("Title", "title; every programme needs a name")
-        confidence = row.confidence(reject_unknown=True)
+        confidence = row.confidence()
         row.keep_other_columns(MAPPED_COLUMNS)
         url = row.get("source_url") or None
         parts = parse_title(title)

@@ -168,5 +168,5 @@ def read_target(row: RowReader) -> Target:
     substances = map_terms(row, m.GOALS, "Ziele / Problemverhalten")
     ages, unparsed = parse_german_ages(row.get("Alter der Zielgruppe"))
     for part in unparsed:
-        row.warn("Alter der Zielgruppe", part, f"{part!r}: no age found")
+        row.kept("Alter der Zielgruppe", part, "no age found", store=False)
     return Target(levels=levels, ages=ages, settings=settings, substances=substances)

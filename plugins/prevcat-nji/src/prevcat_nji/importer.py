@@ -126,7 +126,7 @@ def _without_last_bracket(phrase: str) -> str:
 
 def _not_mapped(row: RowReader, column: str, values: Iterable[str]) -> None:
     for value in values:
-        row.warn(column, value, f"{value!r} not mapped; kept in extra")
+        row.kept(column, value, "not mapped", store=False)
 
 
 def _ratings(
@@ -224,7 +224,7 @@ def read_programme_row(row: RowReader) -> Intervention:
     if row.get(COUNTRY):
         country, why = parse_country(row.get(COUNTRY))
         if why:
-            row.warn(COUNTRY, row.get(COUNTRY), f"{row.get(COUNTRY)!r} {why}")
+            row.kept(COUNTRY, row.get(COUNTRY), why, store=False)
     for column in VERBATIM:
         row.keep(column)
     if not ratings:

@@ -113,7 +113,7 @@ def _ratings(row: RowReader, confidence: Confidence | None) -> list[Rating]:
 
 def _not_mapped(row: RowReader, column: str, values: Iterable[str]) -> None:
     for value in values:
-        row.warn(column, value, f"{value!r} not mapped; kept in extra")
+        row.kept(column, value, "not mapped", store=False)
 
 
 def _target(row: RowReader) -> tuple[Target, list[Domain]]:
@@ -158,7 +158,7 @@ def read_article(row: RowReader) -> Intervention:
     if row.get(ORIGIN):
         country, why = parse_origin(row.get(ORIGIN))
         if why:
-            row.warn(ORIGIN, row.get(ORIGIN), f"{row.get(ORIGIN)!r} {why}")
+            row.kept(ORIGIN, row.get(ORIGIN), why, store=False)
         if country not in (None, "DK"):
             original = next((a.name for a in aliases if a.name in m.ORIGINAL_NAMES), None)
     for column in VERBATIM:

@@ -84,7 +84,7 @@ class XchangeImporter(TableImporter):
         parts = parse_title(title)
         origin = parse_origin_note(row.get("Original name / adaptation of"))
         for clause in origin.unread:
-            row.warn("Original name / adaptation of", clause, f"clause {clause!r} not read; kept in extra")
+            row.kept("Original name / adaptation of", clause, "clause not read", store=False)
         alternative = parse_alternative_names(row.get("Alternative names"))
         original = origin.original or (alternative.brands[0] if alternative.brands else None)
         ratings = rate(row, url, confidence)

@@ -335,3 +335,11 @@ def test_bad_rows_are_reported_with_row_and_line(tmp_path: Path) -> None:
     (rejected,) = result.report.rejected
     assert (rejected.row, rejected.line, rejected.field) == (2, 3, "id")
     assert result.report.imported == 1
+
+
+def test_unknown_confidence_rejects_the_row_naming_the_value(tmp_path: Path) -> None:
+    result = read(tmp_path, f"x,X,Model,,,,,{FACTSHEET},,sure", f"y,Y,Model,,,,,{FACTSHEET},,high")
+    (rejected,) = result.report.rejected
+    assert (rejected.native_id, rejected.field) == ("x", "confidence")
+    assert rejected.reason == "unknown confidence 'sure'; expected high, medium or low"
+    assert [i.id for i in result.catalogue] == ["blueprints:y"]

@@ -243,3 +243,13 @@ def test_unmapped_setting_and_age_are_warned_and_kept(tmp_path: Path) -> None:
     assert x.extra_values("Setting") == ("prison yard",)
     assert x.extra_values("Age") == ("young people",)
     assert sorted(w.field or "" for w in result.report.warnings) == ["Age", "Setting"]
+
+
+def test_unknown_confidence_rejects_the_row_naming_the_value(tmp_path: Path) -> None:
+    result = read(
+        tmp_path, f"x,X,Program,Effective,,,{CURRENT_URL},sure", f"y,Y,Program,Effective,,,{CURRENT_URL},low"
+    )
+    (rejected,) = result.report.rejected
+    assert (rejected.native_id, rejected.field) == ("x", "confidence")
+    assert rejected.reason == "unknown confidence 'sure'; expected high, medium or low"
+    assert [i.id for i in result.catalogue] == ["crimesolutions:y"]

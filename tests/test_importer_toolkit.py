@@ -307,6 +307,7 @@ def test_values_kept_unread_are_reported_in_one_wording(tmp_path: Path) -> None:
     row.kept("Arena", "Zoo", "no setting", store=False)
     assert row.mapped("Arena", SETTINGS, "setting", store=False) == []
     assert row.date("seen") is None
+    row.keep_other_columns({"id"})
     assert [w.message for w in row.warnings] == [
         "'Zoo': unmapped setting; kept in extra",
         "'Zoo': no setting; kept in extra",
@@ -314,5 +315,5 @@ def test_values_kept_unread_are_reported_in_one_wording(tmp_path: Path) -> None:
         "'Park': no setting; kept in extra",
         "'18.10.2017': not a date (expected YYYY-MM-DD or YYYY-MM); kept in extra",
     ]
-    assert row.extra == [("Arena", "Zoo")]
+    assert row.extra == [("Arena", "Zoo"), ("seen", "18.10.2017"), ("Arena", "Zoo | Park")]
 

@@ -253,3 +253,17 @@ def test_unknown_confidence_rejects_the_row_naming_the_value(tmp_path: Path) -> 
     assert (rejected.native_id, rejected.field) == ("x", "confidence")
     assert rejected.reason == "unknown confidence 'sure'; expected high, medium or low"
     assert [i.id for i in result.catalogue] == ["crimesolutions:y"]
+
+
+def test_an_unreadable_date_is_warned_about_and_kept_in_extra(tmp_path: Path) -> None:
+    path = tmp_path / "cs.csv"
+    path.write_text(
+        "id,Program Name,Evidence Rating,Date posted,source_url,confidence\n"
+        f"x,X,Effective,posted 4 May,{CURRENT_URL},high\n",
+        encoding="utf-8",
+    )
+    result = CrimeSolutionsImporter().read(path)
+    x = result.catalogue["crimesolutions:x"]
+    assert x.ratings[0].reviewed is None
+    assert x.extra_values("Date posted") == ("posted 4 May",)
+    assert [(w.field, w.value) for w in result.report.warnings] == [("Date posted", "posted 4 May")]

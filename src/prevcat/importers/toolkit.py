@@ -73,9 +73,9 @@ class RowReader:
         return value
 
     def keep(self, column: str, value: str | None = None) -> None:
-        """Keep a cell (or one value of it) verbatim in ``extra``."""
+        """Keep a cell (or one value of it) verbatim in ``extra``, once."""
         text = self.get(column) if value is None else value
-        if text:
+        if text and (column, text) not in self.extra:
             self.extra.append((column, text))
 
     def keep_other_columns(self, translated: Iterable[str]) -> None:
@@ -136,7 +136,7 @@ class RowReader:
             return None
         parsed = parse_iso_date(text)
         if parsed is None:
-            self.kept(column, text, "not a date (expected YYYY-MM-DD or YYYY-MM)", store=False)
+            self.kept(column, text, "not a date (expected YYYY-MM-DD or YYYY-MM)")
         return parsed
 
 

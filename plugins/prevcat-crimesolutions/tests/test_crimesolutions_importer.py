@@ -231,18 +231,31 @@ def test_free_text_columns_are_kept_verbatim() -> None:
     )
 
 
-def test_unmapped_setting_and_age_are_warned_and_kept(tmp_path: Path) -> None:
+def read_other_columns(tmp_path: Path, columns: str, cells: str) -> ImportResult:
+    """One effective programme ``x`` with ``cells`` in the extra ``columns``."""
     path = tmp_path / "cs.csv"
     path.write_text(
-        "id,Program Name,Evidence Rating,Age,Setting,source_url,confidence\n"
-        f"x,X,Effective,young people,prison yard,{CURRENT_URL},high\n",
+        f"id,Program Name,Evidence Rating,{columns},source_url,confidence\n"
+        f"x,X,Effective,{cells},{CURRENT_URL},high\n",
         encoding="utf-8",
     )
-    result = CrimeSolutionsImporter().read(path)
+    return CrimeSolutionsImporter().read(path)
+
+
+def test_unmapped_setting_and_age_are_warned_and_kept(tmp_path: Path) -> None:
+    result = read_other_columns(tmp_path, "Age,Setting", "young people,prison yard")
     x = result.catalogue["crimesolutions:x"]
     assert x.extra_values("Setting") == ("prison yard",)
     assert x.extra_values("Age") == ("young people",)
     assert sorted(w.field or "" for w in result.report.warnings) == ["Age", "Setting"]
+
+
+def test_an_unreadable_date_is_warned_about_and_kept_in_extra(tmp_path: Path) -> None:
+    result = read_other_columns(tmp_path, "Date posted", "posted 4 May")
+    x = result.catalogue["crimesolutions:x"]
+    assert x.ratings[0].reviewed is None
+    assert x.extra_values("Date posted") == ("posted 4 May",)
+    assert [(w.field, w.value) for w in result.report.warnings] == [("Date posted", "posted 4 May")]
 
 
 def test_unknown_confidence_rejects_the_row_naming_the_value(tmp_path: Path) -> None:
@@ -253,17 +266,3 @@ def test_unknown_confidence_rejects_the_row_naming_the_value(tmp_path: Path) -> 
     assert (rejected.native_id, rejected.field) == ("x", "confidence")
     assert rejected.reason == "unknown confidence 'sure'; expected high, medium or low"
     assert [i.id for i in result.catalogue] == ["crimesolutions:y"]
-
-
-def test_an_unreadable_date_is_warned_about_and_kept_in_extra(tmp_path: Path) -> None:
-    path = tmp_path / "cs.csv"
-    path.write_text(
-        "id,Program Name,Evidence Rating,Date posted,source_url,confidence\n"
-        f"x,X,Effective,posted 4 May,{CURRENT_URL},high\n",
-        encoding="utf-8",
-    )
-    result = CrimeSolutionsImporter().read(path)
-    x = result.catalogue["crimesolutions:x"]
-    assert x.ratings[0].reviewed is None
-    assert x.extra_values("Date posted") == ("posted 4 May",)
-    assert [(w.field, w.value) for w in result.report.warnings] == [("Date posted", "posted 4 May")]

@@ -139,3 +139,9 @@ def test_a_name_two_records_of_one_registry_share_is_flagged_ambiguous(
     ids = {c.intervention_id for c in tibir.candidates}
     assert {"ungsinn:tibir-foreldregruppe", "ungsinn:tibir-radgiver"} <= ids
     assert "pin one with 'intervention'" in tibir.reason
+
+
+def test_pax_i_skolan_is_the_good_behavior_game_with_taakspel(cities: dict[str, ResolvedPortfolio]) -> None:
+    pax = _entry(cities["stockholm"], "PAX i skolan")
+    assert pax.status is Status.PINNED
+    assert {"blueprints:good-behavior-game", "nji:taakspel"} <= set(pax.members)

@@ -110,8 +110,11 @@ def test_recommendations_fill_gaps_prefer_home_evidence_and_peers(comparison: Co
 
 def test_a_record_in_the_city_language_counts_when_nothing_is_listed_in_its_country() -> None:
     entries = [SAMPLE["matched"]("EFFEKT", "xchange:effekt")]
-    result = compare([SAMPLE["portfolio"]("Vasa", "FI", "sv", entries)],
-                     library=SAMPLE["library"](), crosswalk=SAMPLE["crosswalk"]())
+    result = compare(
+        [SAMPLE["portfolio"]("Vasa", "FI", "sv", entries)],
+        library=SAMPLE["library"](),
+        crosswalk=SAMPLE["crosswalk"](),
+    )
     gbg = next(r for r in result.recommendations_for("Vasa").recommendations if r.key == "c-gbg")
     assert "available in sv: PAX i skolan, PAX" in gbg.reasons
     assert any(r.startswith("evidence in the Nordic region: metodguiden (SE)") for r in gbg.reasons)
@@ -136,8 +139,15 @@ def test_null_evidence_at_home_is_not_counted_as_an_adaptation_bonus(comparison:
 
 
 def test_score_orders_home_evidence_over_nothing() -> None:
-    base = dict(well_established=False, home_record=False, region_evidence=False,
-                language_adaptation=False, peers=0, gaps=1, caution=False)
+    base = dict(
+        well_established=False,
+        home_record=False,
+        region_evidence=False,
+        language_adaptation=False,
+        peers=0,
+        gaps=1,
+        caution=False,
+    )
     with_home = score_recommendation(home_evidence=True, **base)
     assert with_home > score_recommendation(home_evidence=False, **base)
     with_caution = {**base, "caution": True}
@@ -155,8 +165,11 @@ def test_local_key_joins_names_written_alike_only() -> None:
 
 def test_entries_of_one_cluster_count_once() -> None:
     entries = [SAMPLE["matched"]("SFP", "blueprints:sfp"), SAMPLE["matched"]("Steg-för-Steg", "xchange:sfp")]
-    result = compare([SAMPLE["portfolio"]("X", "SE", "sv", entries)],
-                     library=SAMPLE["library"](), crosswalk=SAMPLE["crosswalk"]())
+    result = compare(
+        [SAMPLE["portfolio"]("X", "SE", "sv", entries)],
+        library=SAMPLE["library"](),
+        crosswalk=SAMPLE["crosswalk"](),
+    )
     (method,) = result.cities[0].methods
     assert method.local_names == ("SFP", "Steg-för-Steg")
     assert result.profile("X").total == 1
@@ -169,11 +182,17 @@ def test_without_cluster_or_crosswalk_each_record_stands_alone() -> None:
         entry = ResolvedEntry(PortfolioEntry("EFFEKT"), Status.MATCHED, ident)
         return SAMPLE["portfolio"](city, "SE", "sv", [entry])
 
-    result = compare([bare("A", "xchange:effekt"), bare("B", "blueprints:effekt")],
-                     library=SAMPLE["library"](), crosswalk=None)
+    result = compare(
+        [bare("A", "xchange:effekt"), bare("B", "blueprints:effekt")],
+        library=SAMPLE["library"](),
+        crosswalk=None,
+    )
     assert sorted(m.cities for m in result.shared.methods) == [("A",), ("B",)]
-    linked = compare([bare("A", "xchange:effekt"), bare("B", "blueprints:effekt")],
-                     library=SAMPLE["library"](), crosswalk=SAMPLE["crosswalk"]())
+    linked = compare(
+        [bare("A", "xchange:effekt"), bare("B", "blueprints:effekt")],
+        library=SAMPLE["library"](),
+        crosswalk=SAMPLE["crosswalk"](),
+    )
     assert [m.cities for m in linked.shared.methods] == [("A", "B")]
 
 
@@ -182,8 +201,10 @@ def test_transferability_lists_records_without_a_rating() -> None:
     from prevcat.model import Intervention
     from prevcat.portfolio import PortfolioEntry, ResolvedEntry, Status
 
-    dk = Catalogue(Provenance("vidensportalen", "Vidensportalen", country="DK"),
-                   [Intervention(source="vidensportalen", id="vidensportalen:effekt", name="EFFEKT (DK)")])
+    dk = Catalogue(
+        Provenance("vidensportalen", "Vidensportalen", country="DK"),
+        [Intervention(source="vidensportalen", id="vidensportalen:effekt", name="EFFEKT (DK)")],
+    )
     library = SAMPLE["library"]().with_catalogue(dk)
     members = ("blueprints:effekt", "xchange:effekt", "vidensportalen:effekt")
     crosswalk = SAMPLE["Crosswalk"]((SAMPLE["Cluster"]("c-effekt", "EFFEKT", members),))
@@ -192,3 +213,31 @@ def test_transferability_lists_records_without_a_rating() -> None:
     (method,) = result.transferability_of("Malå").methods
     assert method.unrated == ("EFFEKT (DK) (vidensportalen, DK)",)
     assert [r.source for r in method.elsewhere] == ["blueprints", "xchange"]
+
+
+def test_local_methods_named_alike_with_same_as_are_one_shared_method() -> None:
+    from prevcat.portfolio import PortfolioEntry, ResolvedEntry, Status
+
+    def city(name: str, written: str, same_as: str | None) -> object:
+        entry = ResolvedEntry(PortfolioEntry(written, same_as=same_as), Status.LOCAL, None)
+        return SAMPLE["portfolio"](name, "SE", "sv", [entry])
+
+    apart = compare(
+        [
+            city("Örebro", "SMADIT-Ö – samtal vid gripandet", None),
+            city("Göteborg", "SMADIT – Samverkan", None),
+        ],
+        library=SAMPLE["library"](),
+        crosswalk=None,
+    )
+    assert len(apart.shared.methods) == 2
+    joined = compare(
+        [
+            city("Örebro", "SMADIT-Ö – samtal vid gripandet", "SMADIT"),
+            city("Göteborg", "SMADIT – Samverkan", "SMADIT"),
+        ],
+        library=SAMPLE["library"](),
+        crosswalk=None,
+    )
+    [shared] = joined.shared.methods
+    assert shared.name == "SMADIT" and shared.cities == ("Örebro", "Göteborg")

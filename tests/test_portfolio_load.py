@@ -172,3 +172,27 @@ def test_the_documented_error_messages_are_what_the_loader_says(tmp_path: Path) 
     assert len(actual) == len(documented)
     for got, shown in zip(actual, documented, strict=True):
         assert got.startswith(shown.split("...")[0]), (got, shown)  # "..." elides the rest
+
+
+def test_same_as_names_a_local_method_shared_across_portfolios() -> None:
+    portfolio = parse_portfolio(
+        {
+            "city": "Örebro",
+            "country": "SE",
+            "methods": [
+                {"name": "SMADIT-Ö – samtalskontakt vid gripandet", "same_as": "SMADIT", "local": True}
+            ],
+        }
+    )
+    assert portfolio.entries[0].same_as == "SMADIT"
+    with pytest.raises(DataErrors) as info:
+        parse_portfolio(
+            {
+                "city": "Örebro",
+                "country": "SE",
+                "methods": [{"name": "EFFEKT", "intervention": "xchange:effekt-orebro-pas", "same_as": "E"}],
+            },
+            file="orebro.toml",
+        )
+    [error] = info.value.errors
+    assert error.path == "methods[0].same_as" and "local methods" in error.message

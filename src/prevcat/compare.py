@@ -152,8 +152,10 @@ def shared_methods(cities: Sequence[CityInfo]) -> SharedMethods:
         (
             SharedMethod(
                 key=key,
+                # a matched method shows its cluster's name, a local one its `same_as` name,
+                # else what the cities wrote in common
                 name=first[key].name
-                if first[key].kind is MethodKind.MATCHED
+                if first[key].kind is MethodKind.MATCHED or first[key].name not in first[key].local_names
                 else common_local_name(written[key]),
                 kind=first[key].kind,
                 cities=tuple(names),

@@ -227,7 +227,7 @@ def city_methods(entries: Sequence[ResolvedEntryLike], evidence: Evidence) -> tu
             key = "ambiguous:" + local_key(resolved.entry.name).removeprefix("local:")
         else:
             kind = MethodKind.LOCAL
-            key = local_key(resolved.entry.name)
+            key = local_key(optional_str(resolved.entry, "same_as") or resolved.entry.name)
         groups.setdefault(key, []).append(resolved)
         kinds[key] = kind
     return tuple(_method(key, kinds[key], group, evidence) for key, group in groups.items())
@@ -280,7 +280,7 @@ def _method(
         key=key,
         kind=kind,
         local_names=local_names,
-        name=local_names[0],
+        name=next((n for r in group if (n := optional_str(r.entry, "same_as"))), local_names[0]),
         intervention_id=None,
         members=(),
         ratings=(),

@@ -30,7 +30,7 @@ _CLASSIFICATION_KEYS: tuple[str, ...] = (
 #: keys allowed in a ``[[methods]]`` table
 METHOD_KEYS: tuple[str, ...] = (
     "name", "intervention", "local", *_CLASSIFICATION_KEYS,
-    "since", "reach", "note", "source", "sources", "confidence",
+    "same_as", "since", "reach", "note", "source", "sources", "confidence",
 )
 
 _LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -268,12 +268,17 @@ def _entry(index: int, data: object, errors: _Collector) -> PortfolioEntry | Non
     since = _text(data["since"], at("since"), numbers=True) if "since" in data else None
     reach = _text(data["reach"], at("reach"), numbers=True) if "reach" in data else None
     note = _text(data["note"], at("note")) if "note" in data else None
+    same_as = _text(data["same_as"], at("same_as")) if "same_as" in data else None
+    if same_as and intervention:
+        report("same_as", "a pinned entry is already shared through its registry method; "
+               "same_as is for local methods")
     if name is None:
         return None
     return PortfolioEntry(
         name=name,
         intervention=intervention,
         classification=classification,
+        same_as=same_as,
         since=since,
         reach=reach,
         note=note,

@@ -52,12 +52,15 @@ class PortfolioEntry:
     """One method of a city, named as the city writes it.
 
     ``intervention`` pins the entry to a library id; ``classification`` declares it a local
-    method (no registry entry) and says what it covers.
+    method (no registry entry) and says what it covers; ``same_as`` names a local method that
+    other portfolios write differently (``SMADIT`` for *SMADIT-Ö* and *SMADIT i Stockholms
+    län*), so that comparisons count it as one method.
     """
 
     name: str
     intervention: str | None = None
     classification: LocalClassification | None = None
+    same_as: str | None = None
     since: str | None = None
     reach: str | None = None
     note: str | None = None

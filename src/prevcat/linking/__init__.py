@@ -13,7 +13,7 @@ from prevcat.linking.crosswalk import Crosswalk, Explanation, link
 from prevcat.linking.evaluate import Evaluation, evaluate, read_gold
 from prevcat.linking.glossary import Glossary
 from prevcat.linking.match import LINK_THRESHOLD, RESOLVE_THRESHOLD
-from prevcat.linking.normalize import NameForm, fold, normalize
+from prevcat.linking.normalize import NameForm
 from prevcat.linking.overrides import Override, Overrides
 from prevcat.linking.resolve import Candidate, Resolution, Resolver, resolve
 from prevcat.linking.review import review_rows, write_review_sheet
@@ -34,9 +34,7 @@ __all__ = [
     "Resolution",
     "Resolver",
     "evaluate",
-    "fold",
     "link",
-    "normalize",
     "read_gold",
     "resolve",
     "review_rows",

@@ -168,7 +168,13 @@ def build_clusters(
         for lk in inner:
             degree[lk.a] += 1
             degree[lk.b] += 1
-        display = min(members, key=lambda m: (-degree[m], len(name_of(m)), m))
+        # the name most members share, then the best-linked member's, then the shortest
+        spelled: dict[str, int] = {}
+        for m in members:
+            spelled[name_of(m).casefold()] = spelled.get(name_of(m).casefold(), 0) + 1
+        display = min(
+            members, key=lambda m: (-spelled[name_of(m).casefold()], -degree[m], len(name_of(m)), m)
+        )
         clusters.append(
             Cluster(
                 id=cluster_id(members),

@@ -78,3 +78,10 @@ def test_library_holds_many_catalogues_with_unique_sources(catalogue: Catalogue)
     assert len(library.filter(min_evidence=EvidenceLevel.EFFECTIVE)) == 1
     with pytest.raises(DuplicateIdError, match="demo"):
         Library.of([catalogue, catalogue])
+
+
+def test_provenance_country_is_an_iso_code_or_eu() -> None:
+    assert Provenance("xchange", "Xchange", country="eu").country == "EU"
+    assert Provenance("ungsinn", "Ungsinn", country=" no ").country == "NO"
+    with pytest.raises(ValueError, match="not an ISO 3166-1 alpha-2 code or EU"):
+        Provenance("x", "X", country="Europe")

@@ -9,19 +9,35 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
+from prevcat.countries import ISO_3166_ALPHA2
 from prevcat.errors import DuplicateIdError, NotFoundError
 from prevcat.evidence import EvidenceLevel
 from prevcat.model import AgeRange, Domain, Intervention, PreventionLevel, Setting, Substance
 
 
+def _registry_country(value: str | None) -> str | None:
+    return value.strip().upper() or None if value is not None else None
+
+
+def _check_registry_country(instance: Provenance, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and value != "EU" and value not in ISO_3166_ALPHA2:
+        raise ValueError(
+            f"{attribute.name}: {value!r} is not an ISO 3166-1 alpha-2 code or EU (a European registry)"
+        )
+
+
 @frozen
 class Provenance:
-    """Where a catalogue's facts come from and on what terms."""
+    """Where a catalogue's facts come from and on what terms.
+
+    ``country`` is the registry's own country (ISO 3166-1 alpha-2), or ``EU`` for a European
+    registry; it tells evidence from a city's own country apart from evidence elsewhere.
+    """
 
     source: str = field(validator=attrs.validators.matches_re(r"^[a-z0-9][a-z0-9_-]*$"))
     title: str
     publisher: str | None = None
-    country: str | None = None
+    country: str | None = field(default=None, converter=_registry_country, validator=_check_registry_country)
     url: str | None = None
     snapshot: str | None = None  #: when the facts were read, e.g. ``2026-11``
     licence: str | None = None  #: licence or terms-of-use note

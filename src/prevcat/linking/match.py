@@ -313,7 +313,8 @@ class Scorer:
         )
         if w_union <= 0:
             return 0.0, ()
-        return 100.0 * w_shared / w_union, tuple(sorted(shared | {f"{x}~{y}" for x, y in fuzzy_pairs}))
+        found = tuple(shared) + tuple(f"{x}~{y}" for x, y in fuzzy_pairs) if fuzzy_pairs else tuple(shared)
+        return 100.0 * w_shared / w_union, found
 
     def names(self, a: NameForm, b: NameForm, *, query: bool = False) -> NameScore:
         """Similarity of two name forms by every scorer; ``score`` is the decision value.

@@ -53,7 +53,7 @@ _COUNTRY_LANGS = {
 }
 _TOP_K = 4
 #: candidates per name form scored in full
-_REFINE = 3
+_REFINE = 2
 #: a name as written scoring this much (and not ambiguous) is not cut into its parts
 _SETTLED = 88.0
 #: a written acronym shared with an entry's name counts as this score (``GBG``, ``ÖPP``)
@@ -261,15 +261,15 @@ class Resolver:
         # a cheap estimate picks the few candidates worth scoring in full: the string
         # score from cdist, and the weight of words in common (posting lists)
         estimate: dict[int, float] = {c: float(v) for c, v in cands.items()}
-        if not cands or max(cands.values()) < 90:
+        if not cands or max(cands.values()) < 85:
             shared: dict[int, float] = {}
             q_total = 0.0
             for t in set(qform.tokens):
                 w = scorer.weight(t)
                 q_total += w if scorer.known(t) else 0.3
-                if w >= 1.5:
+                if w >= 2.0:
                     hits = self.by_token.get(t, ())
-                    if len(hits) <= 30:
+                    if len(hits) <= 20:
                         for c in hits:
                             shared[c] = shared.get(c, 0.0) + w
             for c, w_shared in shared.items():
@@ -377,7 +377,7 @@ class Resolver:
             cid = cl.id if cl else None
             if cid is not None and cid not in seen_clusters:
                 seen_clusters[cid] = score
-            if len(candidates) < 5:
+            if len(candidates) < 3:
                 candidates.append(
                     Candidate(p.id, p.intervention.name, cid, round(min(100.0, max(0.0, score)), 1))
                 )

@@ -131,7 +131,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1_000_000)
     parser.add_argument("--sample", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--batch", type=int, default=200_000)
+    parser.add_argument("--batch", type=int, default=1_000_000, help="names per resolve() call")
     args = parser.parse_args()
 
     from prevcat.plugins import load_library

@@ -126,6 +126,8 @@ class Resolver:
                 self.by_acr.setdefault(a, []).append(idx)
         self.cluster_of = {m: c for c in crosswalk.clusters for m in c.members}
         self._form_cache: dict[tuple[object, ...], list[tuple[int, float, str]]] = {}
+        #: threads per cdist call (-1: all cores; worker processes use one each)
+        self.cdist_workers = -1
         self.langs = [_profile_langs(p) for p in self.profiles]
         self.var_acr = [
             v.form.acronyms if v.kind in ("full", "alias") else v.form.written for v in self.variants
@@ -199,7 +201,9 @@ class Resolver:
             batch = [keys[i] for i in fuzzy_rows]
             choices = self.unique_keys
             # token_sort_ratio alone: it is ratio when the words are in order, and order-proof
-            best = process.cdist(batch, choices, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=-1)
+            best = process.cdist(
+                batch, choices, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=self.cdist_workers
+            )
             k = min(_TOP_K, best.shape[1])
             part = np.argpartition(-best, k - 1, axis=1)[:, :k]
             picked = np.take_along_axis(best, part, axis=1)
@@ -437,6 +441,7 @@ def _resolve_packed(chunk: list[str]) -> list[_Packed]:
     """Run in a worker process (forked, so the resolver is already there)."""
     assert _WORKER is not None
     resolver, hint, country = _WORKER
+    resolver.cdist_workers = 1  # the processes already use every core
     return [_pack(r) for r in resolver._resolve_chunk(chunk, hint, country)]
 
 

@@ -35,6 +35,14 @@ def test_the_orebro_programme_is_one_cluster_without_the_german_effekt(crosswalk
     assert "gruene-liste:32" not in orebro.members
 
 
+def test_a_swedish_coordinator_is_not_left_with_an_ambiguous_effekt(crosswalk: Crosswalk) -> None:
+    [malå] = resolve(["EFFEKT-informatörer (Småkommunprojektet)"], crosswalk=crosswalk, country="SE")
+    assert malå.cluster == crosswalk.cluster_of("xchange:effekt-orebro-pas").id
+    assert not malå.ambiguous, malå
+    [bare] = resolve(["EFFEKT"], crosswalk=crosswalk)
+    assert bare.ambiguous
+
+
 def test_gold_clusters_are_found(crosswalk: Crosswalk) -> None:
     result = evaluate(crosswalk, GOLD)
     assert result.precision >= 0.9, str(result)

@@ -53,7 +53,7 @@ _COUNTRY_LANGS = {
 }
 _TOP_K = 4
 #: candidates per name form scored in full
-_REFINE = 2
+_REFINE = 3
 #: a name as written scoring this much (and not ambiguous) is not cut into its parts
 _SETTLED = 88.0
 #: a written acronym shared with an entry's name counts as this score (``GBG``, ``ÖPP``)
@@ -287,9 +287,10 @@ class Resolver:
                     estimate[c] = max(estimate.get(c, 0.0), ACRONYM_FLOOR)
         if not estimate:
             return out
-        ranked_est = sorted(estimate.items(), key=itemgetter(1), reverse=True)[:_REFINE]
-        floor = ranked_est[0][1] - 12
-        cand = [c for c, e in ranked_est[:_REFINE] if e >= floor]
+        ranked_est = sorted(estimate.items(), key=itemgetter(1), reverse=True)
+        top = ranked_est[0][1]
+        # every tie with the best (the same name in several catalogues), then a few more
+        cand = [c for i, (c, e) in enumerate(ranked_est) if e >= top - 2 or (i < _REFINE and e >= top - 12)]
         langs = set(qform.langs) | hint
         for c in cand:
             v = self.variants[c]

@@ -36,9 +36,9 @@ def test_the_orebro_programme_is_one_cluster_without_the_german_effekt(crosswalk
 
 
 def test_a_swedish_coordinator_is_not_left_with_an_ambiguous_effekt(crosswalk: Crosswalk) -> None:
-    [malå] = resolve(["EFFEKT-informatörer (Småkommunprojektet)"], crosswalk=crosswalk, country="SE")
-    assert malå.cluster == crosswalk.cluster_of("xchange:effekt-orebro-pas").id
-    assert not malå.ambiguous, malå
+    [mala] = resolve(["EFFEKT-informatörer (Småkommunprojektet)"], crosswalk=crosswalk, country="SE")
+    assert mala.cluster == crosswalk.cluster_of("xchange:effekt-orebro-pas").id
+    assert not mala.ambiguous, mala
     [bare] = resolve(["EFFEKT"], crosswalk=crosswalk)
     assert bare.ambiguous
 

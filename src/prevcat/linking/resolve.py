@@ -59,6 +59,12 @@ _SETTLED = 88.0
 #: a written acronym shared with an entry's name counts as this score (``GBG``, ``ÖPP``)
 ACRONYM_FLOOR = 86.0
 _CHUNK = 4096
+#: alternatives listed per name: the best entry of each of the best clusters
+_CANDIDATES = 3
+
+
+def _shown(score: float) -> float:
+    return round(min(100.0, max(0.0, score)), 1)
 
 
 @frozen
@@ -337,6 +343,11 @@ class Resolver:
             out.append((pi, score, "; ".join(why)))
         return out
 
+    def _cluster_key(self, pi: int) -> str:
+        item_id = self.profiles[pi].id
+        cl = self.cluster_of.get(item_id)
+        return cl.id if cl else item_id
+
     def _score_query(
         self,
         query: str,
@@ -374,22 +385,23 @@ class Resolver:
         if not best_by_profile:
             return Resolution(query, None, None, None, 0.0, "no catalogue name is similar")
         ranked = sorted(best_by_profile.items(), key=lambda kv: (-kv[1][0], self.profiles[kv[0]].id))
+        # the best entry of each of the best clusters: the alternatives that differ
         candidates: list[Candidate] = []
-        seen_clusters: dict[str, float] = {}
+        seen_clusters: set[str] = set()
         for pi, (score, _why) in ranked:
             p = self.profiles[pi]
             cl = self.cluster_of.get(p.id)
-            cid = cl.id if cl else None
-            if cid is not None and cid not in seen_clusters:
-                seen_clusters[cid] = score
-            if len(candidates) < 3:
-                candidates.append(
-                    Candidate(p.id, p.intervention.name, cid, round(min(100.0, max(0.0, score)), 1))
-                )
+            cid = cl.id if cl else p.id
+            if cid in seen_clusters:
+                continue
+            seen_clusters.add(cid)
+            candidates.append(Candidate(p.id, p.intervention.name, cl.id if cl else None, _shown(score)))
+            if len(candidates) == _CANDIDATES:
+                break
         best_pi, (best_score, best_why) = ranked[0]
         best = self.profiles[best_pi]
         best_cluster = self.cluster_of.get(best.id)
-        rounded = round(min(100.0, max(0.0, best_score)), 1)
+        rounded = _shown(best_score)
         if best_score < self.threshold:
             return Resolution(
                 query,
@@ -400,14 +412,14 @@ class Resolver:
                 f"no name scored {self.threshold:.0f} or more (best: {best.id} {best_score:.0f})",
                 tuple(candidates),
             )
-        rivals = [
-            (cid, s) for cid, s in seen_clusters.items() if best_cluster is None or cid != best_cluster.id
-        ]
-        ambiguous = bool(rivals) and rivals[0][1] >= best_score - AMBIGUITY_MARGIN
+        rival = next(
+            (pi for pi, _v in ranked[1:] if self._cluster_key(pi) != self._cluster_key(best_pi)), None
+        )
+        rival_score = best_by_profile[rival][0] if rival is not None else -1.0
+        ambiguous = rival is not None and rival_score >= best_score - AMBIGUITY_MARGIN
         reason = best_why
-        if ambiguous:
-            other = next(c for c in candidates if c.cluster == rivals[0][0])
-            reason += f"; AMBIGUOUS: {other.intervention_id} scores {other.score:.0f}"
+        if ambiguous and rival is not None:
+            reason += f"; AMBIGUOUS: {self.profiles[rival].id} scores {_shown(rival_score):.0f}"
         return Resolution(
             query=query,
             intervention_id=best.id,

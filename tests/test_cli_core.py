@@ -40,6 +40,11 @@ def test_show_ungsinn_adaptation_of_sfp_has_both_editions_level_zero() -> None:
     assert out.count("Nivå 0: Uvirksomt tiltak") == 2
     assert out.count("scale ungsinn@2015; common: no effect") == 2
     assert "Iowa Strengthening Families Program" in out
+    linked = out[out.index("Same method elsewhere") :]
+    assert "xchange:strengthening-families-10-14" in linked and "Unlikely to be beneficial" in linked
+    assert "All registries together: no effect..effective — DISPUTED" in linked
+    code, out, _ = run("show", "ungsinn:kjaerlighet-og-grenser", "--no-linked")
+    assert code == 0 and "Same method elsewhere" not in out
 
 
 def test_show_taakspel_has_both_dutch_verdicts_and_its_original() -> None:

@@ -99,11 +99,48 @@ def format_intervention(item: Intervention, library: Library | None = None) -> s
     return "\n".join(lines)
 
 
+def format_same_method(item: Intervention, library: Library) -> str:
+    """The other registries' records of the same method (its linked cluster), one line each."""
+    from prevcat.linking import link
+
+    cluster = link(library).cluster_of(item.id)
+    others = [library.get(m) for m in cluster.members if m != item.id]
+    if not others:
+        return "  Same method elsewhere: none linked"
+    lines = [
+        f"  Same method elsewhere (cluster {cluster.id}, link scores {cluster.min_score:.0f}-"
+        f"{cluster.max_score:.0f}; `prevcat explain` says why):"
+    ]
+    for other in others:
+        ratings = "; ".join(
+            f"{r.label}{f' ({r.database})' if r.database else ''} [{r.scale}]" for r in other.ratings
+        )
+        ratings = ratings or "no rating"
+        lines.append(f"    {other.id}  {other.name}  — {ratings}")
+    summary = library_summary(item, others)
+    lines.append(f"  All registries together: {summary}")
+    return "\n".join(lines)
+
+
+def library_summary(item: Intervention, others: list[Intervention]) -> str:
+    """The evidence range of a method over all its records, with the dispute flag."""
+    from prevcat.evidence import summarize
+
+    together = summarize(r for record in (item, *others) for r in record.ratings)
+    return together.range_label + (" — DISPUTED: registries disagree" if together.disputed else "")
+
+
 @click.command()
 @click.argument("intervention_id")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--linked/--no-linked",
+    default=True,
+    show_default=True,
+    help="Also list the same method's records in other registries (text format).",
+)
 @click.pass_context
-def show(ctx: click.Context, intervention_id: str, fmt: str) -> None:
+def show(ctx: click.Context, intervention_id: str, fmt: str, linked: bool) -> None:
     """Show everything known about one intervention, e.g. `prevcat show nji:taakspel`."""
     library = _library(ctx)
     item = library.get(intervention_id)
@@ -111,8 +148,10 @@ def show(ctx: click.Context, intervention_id: str, fmt: str) -> None:
         from prevcat.serialize import json_converter
 
         click.echo(json.dumps(json_converter.unstructure(item), ensure_ascii=False, indent=2))
-    else:
-        click.echo(format_intervention(item, library))
+        return
+    click.echo(format_intervention(item, library))
+    if linked:
+        click.echo(format_same_method(item, library))
 
 
 def search_library(

@@ -302,19 +302,28 @@ class Rating:
         """This rating on the Results First tiers."""
         return ResultsFirstTier.of(self.level, self.direction)
 
-    def describe(self) -> str:
-        """``Nivå 0: Uvirksomt tiltak (ungsinn@2015 → no effect, no_effect)``."""
-        level = self.level.label if self.level else "not on the common scale"
-        parts = [f"{self.label} ({self.scale} → {level}, {self.direction.value})"]
-        if self.outcome:
-            parts.append(f"outcome: {self.outcome}")
+    @property
+    def level_label(self) -> str:
+        """The common level in words, or ``not on the common scale``."""
+        return self.level.label if self.level else "not on the common scale"
+
+    def qualifiers(self) -> list[str]:
+        """Whose verdict, for which outcome, and when: ``by NJi``, ``reviewed 2016-10-06``..."""
+        parts = []
         if self.database:
-            parts.append(f"database: {self.database}")
+            parts.append(f"by {self.database}")
         if self.reported_by:
             parts.append(f"reported by {self.reported_by}")
+        if self.outcome:
+            parts.append(f"outcome: {self.outcome}")
         if self.reviewed:
             parts.append(f"reviewed {self.reviewed.isoformat()}")
-        return "; ".join(parts)
+        return parts
+
+    def describe(self) -> str:
+        """``Nivå 0: Uvirksomt tiltak (ungsinn@2015 → no effect, no_effect)``, then its qualifiers."""
+        head = f"{self.label} ({self.scale} → {self.level_label}, {self.direction.value})"
+        return "; ".join([head, *self.qualifiers()])
 
 
 _POSITIVE_AT_LEAST_PROMISING = EvidenceLevel.PROMISING

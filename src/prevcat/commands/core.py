@@ -72,17 +72,13 @@ def format_intervention(item: Intervention, library: Library | None = None) -> s
         row("Evidence", f"{summary.range_label}{flag} (Results First: {', '.join(tiers)})")
         lines.append("  Ratings:")
         for rating in item.ratings:
-            level = rating.level.label if rating.level else "not on the common scale"
             lines.append(f"    - {rating.label}")
-            details = [f"scale {rating.scale}", f"common: {level}", f"direction: {rating.direction.value}"]
-            if rating.database:
-                details.append(f"by {rating.database}")
-            if rating.reported_by:
-                details.append(f"reported by {rating.reported_by}")
-            if rating.outcome:
-                details.append(f"outcome: {rating.outcome}")
-            if rating.reviewed:
-                details.append(f"reviewed {rating.reviewed.isoformat()}")
+            details = [
+                f"scale {rating.scale}",
+                f"common: {rating.level_label}",
+                f"direction: {rating.direction.value}",
+                *rating.qualifiers(),
+            ]
             if rating.confidence:
                 details.append(f"confidence: {rating.confidence.value}")
             lines.append("      " + "; ".join(details))

@@ -129,7 +129,7 @@ def peak_rss_mb() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=1_000_000)
-    parser.add_argument("--sample", type=int, default=1000)
+    parser.add_argument("--sample", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--batch", type=int, default=1_000_000, help="names per resolve() call")
     args = parser.parse_args()

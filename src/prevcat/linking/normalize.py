@@ -38,6 +38,8 @@ _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\u00ad]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _BAND_TOKEN = re.compile(r"\d{1,2}-\d{1,2}")
+_SPLIT_WORDS = re.compile(r"[^0-9a-z-]+")
+_SPLIT_WORDS_DASH = re.compile(r"[^0-9a-z]+")
 _NON_WORD_EXACT = re.compile(r"[^\w]+|_")
 _BAND = re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:-|–|—|t/m|tot|bis|till|til)\s*(\d{1,2})(?!\d|[.,]\d)")
 _ACRONYM = re.compile(r"(?<![\w])([A-ZÅÄÖØÆÜ][A-ZÅÄÖØÆÜ0-9]{1,5})(?![\w])")
@@ -267,15 +269,19 @@ def _normalize(text: str, gloss: Glossary, extra_generic: tuple[str, ...], expan
     bands = _bands(text)
     raw_acronyms = {fold(m.group(1)) for m in _ACRONYM.finditer(text) if not m.group(1).isdigit()}
     folded = fold(text)
-    # age bands become single tokens ``10-14`` so the numbers stay together
-    folded = _BAND.sub(lambda m: f" {int(m.group(1))}-{int(m.group(2))} ", folded)
-    raw_words = [w for w in re.split(r"[^0-9a-z-]+", folded) if w]
     words: list[str] = []
-    for w in raw_words:
-        if w[0].isdigit() and _BAND_TOKEN.fullmatch(w):
-            words.append(w)
-        else:
-            words.extend(p for p in w.split("-") if p)
+    if bands:
+        # age bands become single tokens ``10-14`` so the numbers stay together
+        folded = _BAND.sub(lambda m: f" {int(m.group(1))}-{int(m.group(2))} ", folded)
+        for w in _SPLIT_WORDS.split(folded):
+            if not w:
+                continue
+            if w[0].isdigit() and _BAND_TOKEN.fullmatch(w):
+                words.append(w)
+            else:
+                words.extend(p for p in w.split("-") if p)
+    else:
+        words = [w for w in _SPLIT_WORDS_DASH.split(folded) if w]
     exact_words = [w for w in _NON_WORD_EXACT.split(_fold_exact(text)) if w]
     as_written: dict[str, str] = {}
     for ew in exact_words:

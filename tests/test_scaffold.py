@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from prevcat.cli import main
 from prevcat.errors import DataError, PrevcatError
+from prevcat.importers.toolkit import TableImporter
 from prevcat.scaffold import plugin_names, scaffold_plugin
 from prevcat.testing import collect_registrations
 
@@ -70,6 +71,9 @@ def test_scaffolded_plugin_passes_its_own_tests_in_process(
     assert (importer.key, importer.title, scale.id) == (
         "scaffoldcheck", "Scaffold check registry", "scaffoldcheck",
     )
+    # built on the toolkit: the file reading, row accounting and merging are the base class's
+    assert isinstance(importer, TableImporter)
+    assert {"read", "merge", "snapshot"}.isdisjoint(vars(type(importer)))
     result = importer.read_snapshot()
     assert (result.report.rows_read, len(result.report.rejected), len(result.catalogue)) == (3, 0, 3)
     assert result.catalogue.get("scaffoldcheck:school-steps").target.settings[1].value == "community"
@@ -90,7 +94,8 @@ def test_scaffolded_plugin_passes_its_own_tests_in_process(
             ran.append(name)
     assert "test_json_round_trip_is_equal" in ran and "test_bad_row_is_reported_not_raised" in ran
     assert "test_unmapped_setting_is_kept_in_extra_with_a_warning" in ran
-    assert len(ran) >= 9
+    assert "test_unknown_rating_label_rejects_the_row_naming_the_field_and_the_known_labels" in ran
+    assert len(ran) >= 11
 
 
 def test_new_plugin_command(tmp_path: Path) -> None:

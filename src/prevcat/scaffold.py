@@ -1,7 +1,8 @@
 """``prevcat new-plugin``: write a working importer plugin package to start from.
 
-The package has a pyproject with the entry point in group ``prevcat``, an importer with its
-evidence scale, a tiny snapshot CSV with provenance, and a test suite built on
+The package has a pyproject with the entry point in group ``prevcat``, an importer built on
+:class:`prevcat.importers.toolkit.TableImporter` (one ``read_row`` method) with its evidence
+scale, a tiny snapshot CSV with provenance, and a test suite built on
 :class:`prevcat.testing.ImporterContract`; it passes its own tests as written.
 """
 

@@ -94,23 +94,54 @@ def test_python_examples_in_the_docs_parse(doc: str) -> None:
         ast.parse(text)
 
 
-def test_the_tutorial_importer_runs_and_accounts_for_every_row(tmp_path: Path) -> None:
+def _run_blocks(tmp_path: Path, *markers: str) -> dict[str, Any]:
+    """Run the plugins.md code blocks holding ``markers``, in order, in one namespace."""
     blocks = _python_blocks(DOCS / "plugins.md")
-    scale_code = next(b for b in blocks if "SCALE = EvidenceScale(" in b)
-    importer_code = next(b for b in blocks if "class MyRegistryImporter(Importer)" in b)
+    code = "\n".join(next(b for b in blocks if marker in b) for marker in markers)
     namespace: dict[str, Any] = {"__file__": str(tmp_path / "importer.py")}
-    exec(compile(scale_code + "\n" + importer_code, "docs/plugins.md", "exec"), namespace)
+    exec(compile(code, "docs/plugins.md", "exec"), namespace)
+    return namespace
+
+
+def test_the_tutorial_importer_runs_and_accounts_for_every_row(tmp_path: Path) -> None:
+    namespace = _run_blocks(tmp_path, "SCALE = EvidenceScale(", "class MyRegistryImporter(TableImporter)")
     path = tmp_path / "myregistry.csv"
     path.write_text(
-        "id,Name,Rating,Setting,Ages\n"
-        "a,Family Talk,Promising,Family | Prison,10-14 years\n"
-        "b,Unknown label,Very good,School,\n",
+        "id,Name,Rating,Setting,Ages,Notes\n"
+        "a,Family Talk,Promising,Family | Prison,10-14 years,first edition\n"
+        "b,Unknown label,Very good,School,,\n"
+        "a,Family Talk 2,Effective,School,young adults,\n"
+        "c,,Effective,School,,\n",
         encoding="utf-8",
     )
     result = namespace["MyRegistryImporter"]().read(path)
     report = result.report
-    assert (report.rows_read, report.imported, len(report.rejected)) == (2, 1, 1)
-    assert report.rejected[0].field == "Rating"
+    assert (report.rows_read, report.imported, len(report.rejected)) == (4, 2, 2)
+    assert [(r.native_id, r.field) for r in report.rejected] == [("b", "Rating"), ("c", "Name")]
+    assert "'Very good'" in report.rejected[0].reason and "'Promising'" in report.rejected[0].reason
     item = result.catalogue.get("myregistry:a")
-    assert item.extra_values("Setting") == ("Prison",) and [w.value for w in report.warnings] == ["Prison"]
+    assert [r.label for r in item.ratings] == ["Promising", "Effective"]
+    assert [a.name for a in item.aliases] == ["Family Talk 2"]
+    assert item.extra_values("Setting") == ("Prison",) and item.extra_values("Ages") == ("young adults",)
+    assert item.extra_values("Notes") == ("first edition",)
+    assert [w.value for w in report.warnings] == ["Prison", "young adults"]
     assert (item.target.ages.min, item.target.ages.max) == (10, 14)
+    assert [i.id for i in result.catalogue] == ["myregistry:a"]
+
+
+def test_the_non_table_importer_example_runs_and_accounts_for_every_record(tmp_path: Path) -> None:
+    markers = ("SCALE = EvidenceScale(", "PROVENANCE = Provenance(", "class MyRegistryJsonImporter(Importer)")
+    namespace = _run_blocks(tmp_path, *markers)
+    path = tmp_path / "export.json"
+    path.write_text(
+        '[{"id": "a", "name": "Family Talk", "rating": "Promising"},'
+        ' {"id": "a", "name": "Family Talk", "rating": "Effective"},'
+        ' {"id": "b", "name": "Odd", "rating": "Very good"},'
+        ' {"id": "", "name": "No id"}]',
+        encoding="utf-8",
+    )
+    result = namespace["MyRegistryJsonImporter"]().read(path)
+    report = result.report
+    assert (report.rows_read, report.imported, len(report.rejected)) == (4, 2, 2)
+    assert [r.row for r in report.rejected] == [3, 4] and "known labels" in report.rejected[0].reason
+    assert [len(i.ratings) for i in result.catalogue] == [2]

@@ -28,6 +28,7 @@ from prevcat.linking.glossary import Glossary, _data_lines, load_shipped_glossar
 __all__ = [
     "NameForm",
     "acronym_expansions",
+    "band_spans",
     "fold",
     "generic_words",
     "name_variants",
@@ -151,6 +152,11 @@ def _bands(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+def band_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The age bands written in ``text`` (``SFP 10-14`` → ``((10, 14),)``)."""
+    return _bands(text)
+
+
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w[0].isalpha())
 
@@ -263,11 +269,60 @@ def normalize(
     return _normalize(text, gloss, extra_words, expand)
 
 
+#: what a name's lower-case text determines: key, tokens, exact, langs, concepts, dropped,
+#: computed acronyms (initials, expansions) and the one content word an all-caps name makes an acronym
+_Core = tuple[
+    str, tuple[str, ...], str, frozenset[str], tuple[str, ...], tuple[str, ...], frozenset[str], str | None
+]
+_CORES: dict[tuple[int, str, tuple[tuple[int, int], ...], bool], _Core] = {}
+
+
 def _normalize(text: str, gloss: Glossary, extra_generic: tuple[str, ...], expand: bool) -> NameForm:
+    bands = _bands(text)
+    # only written acronyms depend on case: the rest is computed once per lower-case text
+    # (``PAX i skolan`` and ``pax i skolan``), unless lowering changes more than case
+    lower = text.lower()
+    core: _Core | None = None
+    core_key = (id(gloss), lower, bands, expand)
+    cacheable = not extra_generic and lower.isascii() == text.isascii()
+    if cacheable:
+        core = _CORES.get(core_key)
+    if core is None:
+        core = _normalize_core(lower if cacheable else text, bands, gloss, extra_generic, expand)
+        if cacheable:
+            if len(_CORES) > _CACHE_LIMIT:
+                _CORES.clear()
+            _CORES[core_key] = core
+    key, tokens, exact, langs, concepts, dropped, computed, single = core
+    raw_acronyms = {fold(m.group(1)) for m in _ACRONYM.finditer(text) if not m.group(1).isdigit()}
+    acronyms = raw_acronyms | computed
+    written = raw_acronyms
+    if single is not None and text.strip().isupper():
+        acronyms = acronyms | {single}
+        written = written | {single}
+    return NameForm(
+        text=text,
+        key=key,
+        tokens=tokens,
+        exact=exact,
+        acronyms=frozenset(a for a in acronyms if a),
+        written=frozenset(a for a in written if a),
+        bands=bands,
+        langs=langs,
+        concepts=concepts,
+        dropped=dropped,
+    )
+
+
+def _normalize_core(
+    text: str,
+    bands: tuple[tuple[int, int], ...],
+    gloss: Glossary,
+    extra_generic: tuple[str, ...],
+    expand: bool,
+) -> _Core:
     generic, _ = _generic_index()
     extra = frozenset(extra_generic)
-    bands = _bands(text)
-    raw_acronyms = {fold(m.group(1)) for m in _ACRONYM.finditer(text) if not m.group(1).isdigit()}
     folded = fold(text)
     words: list[str] = []
     if bands:
@@ -317,15 +372,12 @@ def _normalize(text: str, gloss: Glossary, extra_generic: tuple[str, ...], expan
         tokens = [w for w in words if w not in _ANNOTATION] or list(words)
         content_words = list(tokens)
     alpha_words = [w for w in words if not w[0].isdigit()]
-    acronyms = set(raw_acronyms)
-    written = set(raw_acronyms)
+    acronyms: set[str] = set()
     if 3 <= len(alpha_words) <= 5:
         for ini in (_initials(alpha_words), _initials([w for w in content_words if not w[0].isdigit()])):
             if len(ini) >= 3:
                 acronyms.add(ini)
-    if len(content_words) == 1 and 2 <= len(content_words[0]) <= 6 and text.strip().isupper():
-        acronyms.add(content_words[0])
-        written.add(content_words[0])
+    single = content_words[0] if len(content_words) == 1 and 2 <= len(content_words[0]) <= 6 else None
     if expand:
         by_first = _expansion_index(gloss)
         for t in set(tokens):
@@ -333,18 +385,15 @@ def _normalize(text: str, gloss: Glossary, extra_generic: tuple[str, ...], expan
                 if _contains(tokens, key):
                     acronyms.add(acronym)
     top = max(langs.values(), default=0)
-    exact = " ".join(exact_words)
-    return NameForm(
-        text=text,
-        key=" ".join(tokens),
-        tokens=tuple(tokens),
-        exact=exact,
-        acronyms=frozenset(a for a in acronyms if a),
-        written=frozenset(a for a in written if a),
-        bands=bands,
-        langs=frozenset(lang for lang, n in langs.items() if n == top and top > 0),
-        concepts=tuple(concepts),
-        dropped=tuple(dropped),
+    return (
+        " ".join(tokens),
+        tuple(tokens),
+        " ".join(exact_words),
+        frozenset(lang for lang, n in langs.items() if n == top and top > 0),
+        tuple(concepts),
+        tuple(dropped),
+        frozenset(acronyms),
+        single,
     )
 
 

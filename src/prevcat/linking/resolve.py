@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 
@@ -28,9 +29,17 @@ from prevcat.linking._progress import stderr_bar
 from prevcat.linking.crosswalk import Crosswalk, link
 from prevcat.linking.glossary import GENERIC_CONCEPTS
 from prevcat.linking.match import RESOLVE_THRESHOLD, Profile, Scorer, Variant, bands_agree
-from prevcat.linking.normalize import NameForm, name_variants, normalize
+from prevcat.linking.normalize import NameForm, band_spans, name_variants, normalize
 
-__all__ = ["AMBIGUITY_MARGIN", "Candidate", "Resolution", "Resolver", "resolve"]
+__all__ = [
+    "AMBIGUITY_MARGIN",
+    "Candidate",
+    "Resolution",
+    "Resolver",
+    "resolve",
+    "same_answer_key",
+    "without_dates",
+]
 
 #: two clusters closer than this are reported as ambiguous
 AMBIGUITY_MARGIN = 5.0
@@ -62,6 +71,32 @@ ACRONYM_FLOOR = 86.0
 _CHUNK = 4096
 #: alternatives listed per name: the best entry of each of the best clusters
 _CANDIDATES = 3
+#: a parenthesis holding only a year or a span of years (``(2019)``, ``(2015–2018)``): a date, not a name
+_DATE = re.compile(r"\s*\(\s*(?:19|20)\d\d(?:\s*[-–—/]\s*(?:(?:19|20)\d\d|\d\d))?\s*\)")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def without_dates(name: str) -> str:
+    """``name`` without parenthesised years (``PAX i skolan (2019)`` → ``PAX i skolan``).
+
+    >>> without_dates("Komet (2015–2018) i kommunen")
+    'Komet i kommunen'
+    """
+    if "(" not in name:
+        return name
+    stripped = " ".join(_DATE.sub(" ", name).split())
+    return stripped if len(stripped) >= 2 else name
+
+
+def same_answer_key(name: str) -> tuple[object, ...]:
+    """Names with the same key get the same answer: case matters only for written acronyms
+    (a word all in capitals) and for the words of an age band (``10 bis 14``)."""
+    return (
+        name.lower(),
+        name.isascii(),
+        tuple(w.isupper() for w in _NON_WORD.split(name) if w),
+        band_spans(name),
+    )
 
 
 def _shown(score: float) -> float:
@@ -164,31 +199,60 @@ class Resolver:
         """
         queries = list(names)
         hint = set(_COUNTRY_LANGS.get(country.upper(), set())) if country else set()
-        todo = list(dict.fromkeys(queries))
+        distinct = list(dict.fromkeys(queries))
         if workers is None:
-            workers = min(os.cpu_count() or 1, 4) if len(todo) > 50_000 else 1
-        chunks = [todo[start : start + _CHUNK] for start in range(0, len(todo), _CHUNK)]
+            workers = min(os.cpu_count() or 1, 4) if len(distinct) > 50_000 else 1
+        # equal names, and names differing only by a year annotation or by case that cannot
+        # matter (see same_answer_key), are resolved once: one name stands for the others
+        stands_for: dict[str, str] = {}
+        covered: list[int] = []
+        sent: list[list[str]] = []
+
+        def plan() -> Iterator[list[str]]:
+            chosen: dict[tuple[object, ...], str] = {}
+            chunk: list[str] = []
+            for n, q in enumerate(distinct, 1):
+                cleaned = without_dates(q)
+                key = same_answer_key(cleaned)
+                rep = chosen.get(key)
+                if rep is None:
+                    rep = chosen[key] = cleaned
+                    chunk.append(cleaned)
+                stands_for[q] = rep
+                if len(chunk) == _CHUNK:
+                    covered.append(n)
+                    sent.append(chunk)
+                    yield chunk
+                    chunk = []
+            covered.append(len(distinct))
+            if chunk:
+                sent.append(chunk)
+                yield chunk
+
         results: dict[str, Resolution] = {}
-        done = 0
         # millions of small acyclic objects: the cycle collector would rescan them again and again
         collecting = gc.isenabled()
         gc.disable()
         try:
-            for chunk, resolved in zip(chunks, self._map(chunks, hint, country, workers), strict=True):
-                for q, res in zip(chunk, resolved, strict=True):
+            # names are grouped while the first chunks are already being resolved
+            for i, resolved in enumerate(self._map(plan(), hint, country, workers)):
+                for q, res in zip(sent[i], resolved, strict=True):
                     results[q] = res
-                done += len(chunk)
                 if progress is not None:
-                    progress(done, len(todo))
+                    progress(covered[i], len(distinct))
+            answers: dict[str, Resolution] = {}
+            for q in distinct:
+                res = results[stands_for[q]]
+                answers[q] = res if res.query == q else _with_query(res, q)
         finally:
             if collecting:
                 gc.enable()
-        return [results[q] for q in queries]
+        return [answers[q] for q in queries]
 
     def _map(
-        self, chunks: list[list[str]], hint: set[str], country: str | None, workers: int
+        self, chunks: Iterator[list[str]], hint: set[str], country: str | None, workers: int
     ) -> Iterator[list[Resolution]]:
-        if workers <= 1 or len(chunks) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             for chunk in chunks:
                 yield self._resolve_chunk(chunk, hint, country)
             return
@@ -464,6 +528,12 @@ def _resolve_packed(chunk: list[str]) -> list[_Packed]:
     resolver, hint, country = _WORKER
     resolver.cdist_workers = 1  # the processes already use every core
     return [_pack(r) for r in resolver._resolve_chunk(chunk, hint, country)]
+
+
+def _with_query(r: Resolution, query: str) -> Resolution:
+    return Resolution(
+        query, r.intervention_id, r.cluster, r.name, r.score, r.reason, r.candidates, r.ambiguous
+    )
 
 
 _RESOLVERS: dict[int, tuple[Crosswalk, Resolver]] = {}

@@ -241,6 +241,7 @@ class Scorer:
         n = max(len(profiles), 1)
         self._weight = {w: math.log(1.0 + n / c) for w, c in df.items()}
         self._unknown = 0.3  # a word no catalogue uses cannot tell candidates apart
+        self._weights: dict[str, float] = {}  #: weight() of every token seen
         self._memo: dict[tuple[str, str, bool], NameScore] = {}
         acr: Counter[str] = Counter()
         per_source: Counter[tuple[str, str]] = Counter()
@@ -255,6 +256,15 @@ class Scorer:
 
     def weight(self, token: str) -> float:
         """How much a word says about identity (rare words more; unknown words little)."""
+        found = self._weights.get(token)
+        if found is None:
+            found = self._weight_of(token)
+            if len(self._weights) > 1_000_000:
+                self._weights.clear()
+            self._weights[token] = found
+        return found
+
+    def _weight_of(self, token: str) -> float:
         if token.isdigit():
             return 0.5
         if token[:1].isdigit() and "-" in token:
@@ -286,10 +296,12 @@ class Scorer:
     ) -> tuple[float, tuple[str, ...]]:
         set_a, set_b = set(a), set(b)
         shared = set_a & set_b
-        rest_a = [t for t in set_a - shared if len(t) >= 4 and not t[0].isdigit()]
-        rest_b = [t for t in set_b - shared if len(t) >= 4 and not t[0].isdigit()]
+        only_a = set_a - shared
+        only_b = set_b - shared
+        rest_a = [t for t in only_a if len(t) >= 4 and not t[0].isdigit()]
+        rest_b = [t for t in only_b if len(t) >= 4 and not t[0].isdigit()] if rest_a else []
         fuzzy_pairs: list[tuple[str, str]] = []
-        for ta in rest_a:
+        for ta in rest_a if rest_b else ():
             best, best_t = 0.0, ""
             for tb in rest_b:
                 r = fuzz.ratio(ta, tb, score_cutoff=80)
@@ -299,13 +311,14 @@ class Scorer:
                 fuzzy_pairs.append((ta, best_t))
                 rest_b.remove(best_t)
         joined = (
-            _joined_matches(a, b, set_a - shared, set_b - shared)
-            if len(set_a) != len(set_b) and set_a - shared and set_b - shared
+            _joined_matches(a, b, only_a, only_b)
+            if len(set_a) != len(set_b) and only_a and only_b
             else (set(), set())
         )
         matched_a = shared | {p[0] for p in fuzzy_pairs} | joined[0]
         matched_b = shared | {p[1] for p in fuzzy_pairs} | joined[1]
-        w_shared = sum(self.weight(t) for t in matched_b)
+        weight = self.weight
+        w_shared = sum([weight(t) for t in matched_b])
         w_union = (
             w_shared
             + self._rest_weight(set_a - matched_a, query=query)

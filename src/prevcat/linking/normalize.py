@@ -19,7 +19,7 @@ import csv
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from attrs import frozen
 
@@ -76,10 +76,16 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def _fold_exact(text: str) -> str:
     if text.isascii():
         return text.lower()
     return _DASHES.sub("-", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _fold_words(text: str, fold_word: Callable[[str], str]) -> str:
+    """``fold_word`` applied word by word (words repeat far more than names; cached per word)."""
+    return " ".join([fold_word(w) for w in text.split()])
 
 
 @functools.cache
@@ -323,7 +329,8 @@ def _normalize_core(
 ) -> _Core:
     generic, _ = _generic_index()
     extra = frozenset(extra_generic)
-    folded = fold(text)
+    # word by word: only the spacing differs from fold(text), and words are split below
+    folded = _fold_words(text, fold)
     words: list[str] = []
     if bands:
         # age bands become single tokens ``10-14`` so the numbers stay together
@@ -337,7 +344,7 @@ def _normalize_core(
                 words.extend(p for p in w.split("-") if p)
     else:
         words = [w for w in _SPLIT_WORDS_DASH.split(folded) if w]
-    exact_words = [w for w in _NON_WORD_EXACT.split(_fold_exact(text)) if w]
+    exact_words = [w for w in _NON_WORD_EXACT.split(_fold_words(text, _fold_exact)) if w]
     as_written: dict[str, str] = {}
     for ew in exact_words:
         as_written.setdefault(fold(ew), ew)

@@ -74,6 +74,7 @@ _CANDIDATES = 3
 #: a parenthesis holding only a year or a span of years (``(2019)``, ``(2015–2018)``): a date, not a name
 _DATE = re.compile(r"\s*\(\s*(?:19|20)\d\d(?:\s*[-–—/]\s*(?:(?:19|20)\d\d|\d\d))?\s*\)")
 _NON_WORD = re.compile(r"[^\w]+")
+_DIGIT = re.compile(r"\d")
 
 
 def without_dates(name: str) -> str:
@@ -91,12 +92,11 @@ def without_dates(name: str) -> str:
 def same_answer_key(name: str) -> tuple[object, ...]:
     """Names with the same key get the same answer: case matters only for written acronyms
     (a word all in capitals) and for the words of an age band (``10 bis 14``)."""
-    return (
-        name.lower(),
-        name.isascii(),
-        tuple(w.isupper() for w in _NON_WORD.split(name) if w),
-        band_spans(name),
-    )
+    lower = name.lower()
+    capitals: tuple[int, ...] = ()
+    if lower != name:
+        capitals = tuple([i for i, w in enumerate(_NON_WORD.split(name)) if w.isupper()])
+    return (lower, name.isascii(), capitals, band_spans(name) if _DIGIT.search(name) else ())
 
 
 def _shown(score: float) -> float:
@@ -168,6 +168,8 @@ class Resolver:
                 self.by_acr.setdefault(a, []).append(idx)
         self.cluster_of = {m: c for c in crosswalk.clusters for m in c.members}
         self._form_cache: dict[tuple[object, ...], list[tuple[int, float, str]]] = {}
+        #: settled answers by the signature of a name's form as written (the fast path)
+        self._settled: dict[tuple[object, ...], Resolution] = {}
         #: threads per cdist call (-1: all cores; worker processes use one each)
         self.cdist_workers = -1
         self.langs = [_profile_langs(p) for p in self.profiles]
@@ -298,16 +300,30 @@ class Resolver:
         glossary = self.scorer.glossary
         # pass 1: each name as written; most names are settled here
         full = [normalize(q, glossary) for q in chunk]
-        full_tops = self._candidates([f.key for f in full])
+        # fast path: a name whose form as written has been settled before (in particular one
+        # normalising to exactly a catalogue name's key) gets that answer from a dictionary
+        hint_key = (frozenset(hint), country)
+        sigs = [(f.key, f.bands, f.written, f.acronyms, f.langs, hint_key) for f in full]
+        known = [self._settled.get(sig) for sig in sigs]
+        fresh = [qi for qi, k in enumerate(known) if k is None and full[qi].key]
+        fresh_tops = dict(zip(fresh, self._candidates([full[qi].key for qi in fresh]), strict=True))
         out: list[Resolution | None] = []
         again: list[int] = []
         for qi, q in enumerate(chunk):
+            settled = known[qi]
+            if settled is not None:
+                out.append(settled if settled.query == q else _with_query(settled, q))
+                continue
             if not full[qi].key:
                 out.append(None)
                 again.append(qi)
                 continue
-            res = self._score_query(q, [(1.0, full[qi])], [full_tops[qi]], hint, country)
+            res = self._score_query(q, [(1.0, full[qi])], [fresh_tops[qi]], hint, country)
             if res.score >= _SETTLED and not res.ambiguous:
+                # the answer depends on the form's key, bands, acronyms and languages only
+                if len(self._settled) > 200_000:
+                    self._settled.clear()
+                self._settled[sigs[qi]] = res
                 out.append(res)
             else:
                 out.append(None)
@@ -376,7 +392,10 @@ class Resolver:
             ns = scorer.names(qform, v.form, query=True)
             name_score = ns.score * min(qweight, v.weight)
             score = name_score
-            why = [f"{v.kind} {v.text!r} {ns.score:.0f}"]
+            if qform.key == v.form.key:
+                why = [f"{v.kind} {v.text!r} {ns.score:.0f} (same normalised name)"]
+            else:
+                why = [f"{v.kind} {v.text!r} {ns.score:.0f}"]
             profile = self.profiles[pi]
             acr = (qform.written & self.var_acr[c]) | (qform.acronyms & v.form.written)
             if acr and any(scorer.acronym_count[a] <= 4 for a in acr) and score < ACRONYM_FLOOR:

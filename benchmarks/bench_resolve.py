@@ -10,8 +10,9 @@ Run:  .venv/bin/python benchmarks/bench_resolve.py [--n 1000000] [--sample 1000]
 3. All of them are resolved with ``prevcat.linking.Resolver`` in batches (bounded memory);
    throughput, peak memory (max RSS of this process) and accuracy are printed.
 4. On a sample, the naive approach runs in the same process: a loop of
-   ``rapidfuzz.process.extractOne(name, all_names, scorer=fuzz.WRatio)``; its throughput and
-   accuracy on the same sample are printed with the speed ratio.
+   ``rapidfuzz.process.extractOne(name, all_names, scorer=fuzz.WRatio)``, then the same with
+   ``processor=utils.default_process``; throughput and accuracy of each on the same sample are
+   printed.  The speed ratio is taken against the faster loop, accuracy against the better one.
 5. Linking all bundled catalogues (``prevcat.link``) is timed against a raw ``cdist`` of
    every catalogue name against every other (``WRatio`` with ``default_process``), the
    pairs the linker considers.
@@ -206,23 +207,29 @@ def main() -> None:
         for name in item.names:
             cluster_of_name.setdefault(name, crosswalk.cluster_of(item.id).id)
     names_list = list(cluster_of_name)
-    start = time.perf_counter()
-    naive: list[str | None] = []
-    for q in sample:
-        best = process.extractOne(q, names_list, scorer=fuzz.WRatio)
-        naive.append(cluster_of_name[best[0]] if best else None)
-    naive_elapsed = time.perf_counter() - start
-    naive_rate = len(sample) / naive_elapsed
     truth_sample = expected[: args.sample]
     ours_acc = sum(g == t for g, t in zip(got, truth_sample, strict=True)) / len(sample)
-    naive_acc = sum(g == t for g, t in zip(naive, truth_sample, strict=True)) / len(sample)
-    print(
-        f"naive extractOne/WRatio loop: {len(sample):,} names in {naive_elapsed:.1f} s "
-        f"= {naive_rate:,.0f} names/s"
-    )
+    # the loop as a user writes it, without and with rapidfuzz's default_process (lower case,
+    # no punctuation): the faster one sets the speed target, the more accurate one the accuracy target
+    naive_rates: list[float] = []
+    naive_accs: list[float] = []
+    for label, processor in (("", None), (", processor=default_process", utils.default_process)):
+        start = time.perf_counter()
+        naive: list[str | None] = []
+        for q in sample:
+            best = process.extractOne(q, names_list, scorer=fuzz.WRatio, processor=processor)
+            naive.append(cluster_of_name[best[0]] if best else None)
+        naive_elapsed = time.perf_counter() - start
+        naive_rates.append(len(sample) / naive_elapsed)
+        naive_accs.append(sum(g == t for g, t in zip(naive, truth_sample, strict=True)) / len(sample))
+        print(
+            f"naive extractOne/WRatio{label} loop: {len(sample):,} names in {naive_elapsed:.1f} s "
+            f"= {naive_rates[-1]:,.0f} names/s; accuracy {naive_accs[-1]:.3f}"
+        )
+    naive_rate, naive_acc = max(naive_rates), max(naive_accs)
     print(
         f"sample of {len(sample):,}: accuracy prevcat {ours_acc:.3f} vs naive {naive_acc:.3f}; "
-        f"speed ratio {ours_rate / naive_rate:.1f}x (target >= 20x)"
+        f"speed ratio {ours_rate / naive_rate:.1f}x against the faster loop (target >= 20x)"
     )
     ok = (
         elapsed <= 60

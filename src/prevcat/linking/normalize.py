@@ -38,6 +38,7 @@ __all__ = [
 _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "œ": "oe", "ı": "i"})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\u00ad]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_DIGIT = re.compile(r"\d")
 _BAND_TOKEN = re.compile(r"\d{1,2}-\d{1,2}")
 _SPLIT_WORDS = re.compile(r"[^0-9a-z-]+")
 _SPLIT_WORDS_DASH = re.compile(r"[^0-9a-z]+")
@@ -150,6 +151,8 @@ class NameForm:
 
 
 def _bands(text: str) -> tuple[tuple[int, int], ...]:
+    if not _DIGIT.search(text):
+        return ()
     out: list[tuple[int, int]] = []
     for match in _BAND.finditer(text):
         low, high = int(match.group(1)), int(match.group(2))
@@ -300,7 +303,11 @@ def _normalize(text: str, gloss: Glossary, extra_generic: tuple[str, ...], expan
                 _CORES.clear()
             _CORES[core_key] = core
     key, tokens, exact, langs, concepts, dropped, computed, single = core
-    raw_acronyms = {fold(m.group(1)) for m in _ACRONYM.finditer(text) if not m.group(1).isdigit()}
+    raw_acronyms = (
+        {fold(m.group(1)) for m in _ACRONYM.finditer(text) if not m.group(1).isdigit()}
+        if not text.islower()  # an acronym is written in capitals
+        else set()
+    )
     acronyms = raw_acronyms | computed
     written = raw_acronyms
     if single is not None and text.strip().isupper():

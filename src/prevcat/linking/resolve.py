@@ -74,7 +74,6 @@ _CANDIDATES = 3
 #: a parenthesis holding only a year or a span of years (``(2019)``, ``(2015–2018)``): a date, not a name
 _DATE = re.compile(r"\s*\(\s*(?:19|20)\d\d(?:\s*[-–—/]\s*(?:(?:19|20)\d\d|\d\d))?\s*\)")
 _NON_WORD = re.compile(r"[^\w]+")
-_DIGIT = re.compile(r"\d")
 
 
 def without_dates(name: str) -> str:
@@ -96,7 +95,7 @@ def same_answer_key(name: str) -> tuple[object, ...]:
     capitals: tuple[int, ...] = ()
     if lower != name:
         capitals = tuple([i for i, w in enumerate(_NON_WORD.split(name)) if w.isupper()])
-    return (lower, name.isascii(), capitals, band_spans(name) if _DIGIT.search(name) else ())
+    return (lower, name.isascii(), capitals, band_spans(name))
 
 
 def _shown(score: float) -> float:
@@ -167,6 +166,15 @@ class Resolver:
             for a in v.form.acronyms:
                 self.by_acr.setdefault(a, []).append(idx)
         self.cluster_of = {m: c for c in crosswalk.clusters for m in c.members}
+        # per profile: id, display name, cluster id (None for none) and cluster key (else the id)
+        self.ids = [p.id for p in self.profiles]
+        self.entry_names = [p.intervention.name for p in self.profiles]
+        self.cluster_ids: list[str | None] = [
+            c.id if (c := self.cluster_of.get(p.id)) is not None else None for p in self.profiles
+        ]
+        self.cluster_keys = [
+            cid if cid is not None else p.id for cid, p in zip(self.cluster_ids, self.profiles, strict=True)
+        ]
         self._form_cache: dict[tuple[object, ...], list[tuple[int, float, str]]] = {}
         #: settled answers by the signature of a name's form as written (the fast path)
         self._settled: dict[tuple[object, ...], Resolution] = {}
@@ -435,9 +443,7 @@ class Resolver:
         return out
 
     def _cluster_key(self, pi: int) -> str:
-        item_id = self.profiles[pi].id
-        cl = self.cluster_of.get(item_id)
-        return cl.id if cl else item_id
+        return self.cluster_keys[pi]
 
     def _score_query(
         self,
@@ -475,18 +481,22 @@ class Resolver:
                 best_so_far = max(best_so_far, score)
         if not best_by_profile:
             return Resolution(query, None, None, None, 0.0, "no catalogue name is similar")
-        ranked = sorted(best_by_profile.items(), key=lambda kv: (-kv[1][0], self.profiles[kv[0]].id))
+        ids = self.ids
+        ranked = (
+            sorted(best_by_profile.items(), key=lambda kv: (-kv[1][0], ids[kv[0]]))
+            if len(best_by_profile) > 1
+            else list(best_by_profile.items())
+        )
         # the best entry of each of the best clusters: the alternatives that differ
         candidates: list[Candidate] = []
         seen_clusters: set[str] = set()
+        cluster_keys = self.cluster_keys
         for pi, (score, _why) in ranked:
-            p = self.profiles[pi]
-            cl = self.cluster_of.get(p.id)
-            cid = cl.id if cl else p.id
+            cid = cluster_keys[pi]
             if cid in seen_clusters:
                 continue
             seen_clusters.add(cid)
-            candidates.append(Candidate(p.id, p.intervention.name, cl.id if cl else None, _shown(score)))
+            candidates.append(Candidate(ids[pi], self.entry_names[pi], self.cluster_ids[pi], _shown(score)))
             if len(candidates) == _CANDIDATES:
                 break
         best_pi, (best_score, best_why) = ranked[0]
@@ -503,9 +513,8 @@ class Resolver:
                 f"no name scored {self.threshold:.0f} or more (best: {best.id} {best_score:.0f})",
                 tuple(candidates),
             )
-        rival = next(
-            (pi for pi, _v in ranked[1:] if self._cluster_key(pi) != self._cluster_key(best_pi)), None
-        )
+        best_key = cluster_keys[best_pi]
+        rival = next((pi for pi, _v in ranked[1:] if cluster_keys[pi] != best_key), None)
         rival_score = best_by_profile[rival][0] if rival is not None else -1.0
         ambiguous = rival is not None and rival_score >= best_score - AMBIGUITY_MARGIN
         reason = best_why

@@ -53,9 +53,8 @@ def test_a_key_of_two_clusters_is_ambiguous_every_time_never_guessed(crosswalk: 
 
 def test_a_name_normalising_to_a_catalogue_key_is_answered_and_says_so(crosswalk: Crosswalk) -> None:
     resolver = Resolver(crosswalk)
-    first, again, lower, dated = resolver.resolve(
-        ["Komet för föräldrar", "Komet för föräldrar", "komet för föräldrar", "Komet för föräldrar (2015–2018)"]
-    )
+    name = "Komet för föräldrar"
+    first, again, lower, dated = resolver.resolve([name, name, name.lower(), f"{name} (2015–2018)"])
     assert first.intervention_id == "se:komet" and not first.ambiguous
     assert "same normalised name" in first.reason
     assert again is first

@@ -378,21 +378,29 @@ class Resolver:
                     if len(hits) <= 20:
                         for c in hits:
                             shared[c] = shared.get(c, 0.0) + w
+            var_weight = self.var_weight
             for c, w_shared in shared.items():
-                words = 100.0 * w_shared / max(q_total + self.var_weight[c] - w_shared, 1e-9)
+                union = q_total + var_weight[c] - w_shared
+                words = 100.0 * w_shared / (union if union > 1e-9 else 1e-9)
                 if words > estimate.get(c, 0.0):
                     estimate[c] = words
         for a in qform.written | qform.acronyms:
             hits = self.by_acr.get(a, ())
             if len(hits) <= 8:
                 for c in hits:
-                    estimate[c] = max(estimate.get(c, 0.0), ACRONYM_FLOOR)
+                    if estimate.get(c, 0.0) < ACRONYM_FLOOR:
+                        estimate[c] = ACRONYM_FLOOR
         if not estimate:
             return out
         ranked_est = sorted(estimate.items(), key=itemgetter(1), reverse=True)
         top = ranked_est[0][1]
         # every tie with the best (the same name in several catalogues), then a few more
-        cand = [c for i, (c, e) in enumerate(ranked_est) if e >= top - 2 or (i < _REFINE and e >= top - 12)]
+        cand: list[int] = []
+        for i, (c, e) in enumerate(ranked_est):
+            if e >= top - 2 or (i < _REFINE and e >= top - 12):
+                cand.append(c)
+            elif i >= _REFINE:
+                break  # sorted: no later estimate qualifies
         langs = set(qform.langs) | hint
         for c in cand:
             v = self.variants[c]

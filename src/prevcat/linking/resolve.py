@@ -172,6 +172,8 @@ class Resolver:
         self.cluster_ids: list[str | None] = [
             c.id if (c := self.cluster_of.get(p.id)) is not None else None for p in self.profiles
         ]
+        self.index_of = {pid: pi for pi, pid in enumerate(self.ids)}
+        self._candidate_objects: dict[tuple[int, float], Candidate] = {}
         self.cluster_keys = [
             cid if cid is not None else p.id for cid, p in zip(self.cluster_ids, self.profiles, strict=True)
         ]
@@ -268,12 +270,49 @@ class Resolver:
             return
         global _WORKER
         _WORKER = (self, hint, country)
+        sent: list[list[str]] = []
+
+        def recorded() -> Iterator[list[str]]:
+            for chunk in chunks:
+                sent.append(chunk)
+                yield chunk
+
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                for packed in pool.imap(_resolve_packed, chunks):
-                    yield [_unpack(item) for item in packed]
+                for i, packed in enumerate(pool.imap(_resolve_packed, recorded())):
+                    yield [self._unpack(q, item) for q, item in zip(sent[i], packed, strict=True)]
+                    sent[i] = []
         finally:
             _WORKER = None
+
+    def _pack(self, r: Resolution) -> _Packed:
+        index = self.index_of
+        cands = tuple((index[c.intervention_id], c.score) for c in r.candidates)
+        best = index[r.intervention_id] if r.intervention_id is not None else -1
+        return (best, r.score, r.reason, cands, r.ambiguous)
+
+    def _unpack(self, query: str, item: _Packed) -> Resolution:
+        best, score, reason, cands, ambiguous = item
+        known = self._candidate_objects
+        candidates = []
+        for c in cands:
+            found = known.get(c)
+            if found is None:
+                pi, value = c
+                found = known[c] = Candidate(self.ids[pi], self.entry_names[pi], self.cluster_ids[pi], value)
+            candidates.append(found)
+        if best < 0:
+            return Resolution(query, None, None, None, score, reason, tuple(candidates), ambiguous)
+        return Resolution(
+            query,
+            self.ids[best],
+            self.cluster_ids[best],
+            self.entry_names[best],
+            score,
+            reason,
+            tuple(candidates),
+            ambiguous,
+        )
 
     def _candidates(self, keys: list[str]) -> list[dict[int, int]]:
         """For each key: ``{variant index: string score}`` of its best catalogue name forms."""
@@ -541,21 +580,9 @@ class Resolver:
 
 
 _WORKER: tuple[Resolver, set[str], str | None] | None = None
-_Packed = tuple[
-    str, str | None, str | None, str | None, float, str, tuple[tuple[str, str, str | None, float], ...], bool
-]
-
-
-def _pack(r: Resolution) -> _Packed:
-    cands = tuple((c.intervention_id, c.name, c.cluster, c.score) for c in r.candidates)
-    return (r.query, r.intervention_id, r.cluster, r.name, r.score, r.reason, cands, r.ambiguous)
-
-
-def _unpack(item: _Packed) -> Resolution:
-    query, iid, cluster, name, score, reason, cands, ambiguous = item
-    return Resolution(
-        query, iid, cluster, name, score, reason, tuple(Candidate(*c) for c in cands), ambiguous
-    )
+#: a result sent back by a worker: entries by their index in the resolver, no query (the
+#: parent knows it), so that little is pickled
+_Packed = tuple[int, float, str, tuple[tuple[int, float], ...], bool]
 
 
 def _resolve_packed(chunk: list[str]) -> list[_Packed]:
@@ -563,7 +590,7 @@ def _resolve_packed(chunk: list[str]) -> list[_Packed]:
     assert _WORKER is not None
     resolver, hint, country = _WORKER
     resolver.cdist_workers = 1  # the processes already use every core
-    return [_pack(r) for r in resolver._resolve_chunk(chunk, hint, country)]
+    return [resolver._pack(r) for r in resolver._resolve_chunk(chunk, hint, country)]
 
 
 def _with_query(r: Resolution, query: str) -> Resolution:

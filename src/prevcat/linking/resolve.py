@@ -379,16 +379,20 @@ class Resolver:
         forms: dict[int, list[tuple[float, NameForm]]] = {}
         rows: list[str] = []
         row_of: list[tuple[int, int]] = []
+        tops: dict[tuple[int, int], dict[int, int]] = {}
         for qi in again:
             qforms: list[tuple[float, NameForm]] = []
             for kind, text in name_variants(chunk[qi]):
                 form = normalize(text, glossary)
                 if form.key:
                     qforms.append((_QUERY_WEIGHT.get(kind, 0.9), form))
-                    row_of.append((qi, len(qforms) - 1))
-                    rows.append(form.key)
+                    if qi in fresh_tops and form.key == full[qi].key:
+                        tops[(qi, len(qforms) - 1)] = fresh_tops[qi]  # compared in pass 1 already
+                    else:
+                        row_of.append((qi, len(qforms) - 1))
+                        rows.append(form.key)
             forms[qi] = qforms
-        tops: dict[tuple[int, int], dict[int, int]] = dict(zip(row_of, self._candidates(rows), strict=True))
+        tops.update(zip(row_of, self._candidates(rows), strict=True))
         for qi in again:
             qforms = forms[qi]
             out[qi] = self._score_query(

@@ -109,3 +109,17 @@ def test_a_capitalised_word_is_an_acronym_so_case_can_change_the_answer() -> Non
 )
 def test_only_a_parenthesised_year_is_dropped(name: str, cleaned: str) -> None:
     assert without_dates(name) == cleaned
+
+
+def test_names_after_the_last_chunk_that_stand_for_earlier_ones_are_answered(
+    crosswalk: Crosswalk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("prevcat.linking.resolve"), "_CHUNK", 1)
+    names = ["Komet för föräldrar", "PAX i skolan", "komet för föräldrar", "PAX i skolan (2021)"]
+    seen: list[tuple[int, int]] = []
+    results = Resolver(crosswalk).resolve(names, progress=lambda done, total: seen.append((done, total)))
+    assert [r.query for r in results] == names
+    assert [r.intervention_id for r in results] == ["se:komet", "se:pax", "se:komet", "se:pax"]
+    assert seen[-1] == (4, 4)

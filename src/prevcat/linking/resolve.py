@@ -246,16 +246,27 @@ class Resolver:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            # names are grouped while the first chunks are already being resolved
+            # names are grouped while the first chunks are already being resolved, and every
+            # name is answered as soon as the chunk of the name standing for it is back
+            answers: dict[str, Resolution] = {}
+            answered = 0
             for i, resolved in enumerate(self._map(plan(), hint, country, workers)):
                 for q, res in zip(sent[i], resolved, strict=True):
                     results[q] = res
+                sent[i] = []
+                upto = covered[i]
+                for q in distinct[answered:upto]:
+                    res = results[stands_for[q]]
+                    answers[q] = res if res.query == q else _with_query(res, q)
+                answered = upto
                 if progress is not None:
-                    progress(covered[i], len(distinct))
-            answers: dict[str, Resolution] = {}
-            for q in distinct:
-                res = results[stands_for[q]]
-                answers[q] = res if res.query == q else _with_query(res, q)
+                    progress(upto, len(distinct))
+            if answered < len(distinct):  # names after the last chunk, standing for earlier ones
+                for q in distinct[answered:]:
+                    res = results[stands_for[q]]
+                    answers[q] = res if res.query == q else _with_query(res, q)
+                if progress is not None:
+                    progress(len(distinct), len(distinct))
         finally:
             if collecting:
                 gc.enable()

@@ -177,12 +177,15 @@ def main() -> None:
 
     # -- prevcat ----------------------------------------------------------------------------------
     resolver = Resolver(crosswalk)
-    start = time.perf_counter()
+    elapsed = 0.0
     correct = 0
     answered = 0
     got: list[str | None] = []
     for chunk_start, chunk in zip(range(0, args.n, args.batch), batches(queries, args.batch), strict=True):
+        # timed: the resolve call, as the naive loop times its calls; counting right answers is not
+        start = time.perf_counter()
         results = resolver.resolve(chunk)
+        elapsed += time.perf_counter() - start
         for offset, res in enumerate(results):
             cluster = res.cluster
             if chunk_start + offset < args.sample:
@@ -192,7 +195,6 @@ def main() -> None:
                 if cluster == expected[chunk_start + offset]:
                     correct += 1
         del results
-    elapsed = time.perf_counter() - start
     ours_rate = args.n / elapsed
     print(
         f"prevcat resolve: {args.n:,} names in {elapsed:.1f} s = {ours_rate:,.0f} names/s; "

@@ -9,6 +9,12 @@ weigh little.  Agreement of the name's language or of ``country`` with an entry 
 little; differing age bands in the names (``SFP 10-14`` / ``SFP 6-11``) take a lot off.
 When two different clusters score within :data:`AMBIGUITY_MARGIN` of each other the result
 is flagged ``ambiguous`` and the alternatives are listed: never silently guessed.
+
+Many names (:class:`Resolver`): names equal up to a parenthesised year or to case that cannot
+change the answer are resolved once (:func:`same_answer_key`); a settled, unambiguous answer is
+kept by the signature of the name's form as written, so a later name with that signature (one
+normalising to a catalogue key, above all) is answered from a dictionary; the rest go through
+``cdist`` in chunks, in worker processes for long lists.
 """
 
 from __future__ import annotations
@@ -204,7 +210,7 @@ class Resolver:
         progress: Callable[[int, int], None] | None = None,
         workers: int | None = None,
     ) -> list[Resolution]:
-        """Resolve names in order; equal names are resolved once.
+        """Resolve names in order; equal names (see :func:`same_answer_key`) are resolved once.
 
         ``workers`` processes share the work (default: one per CPU, at most 4, for more than
         50,000 distinct names; 1 otherwise).  Results do not depend on it.

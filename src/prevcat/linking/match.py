@@ -22,12 +22,13 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from attrs import field, frozen
 from rapidfuzz import fuzz
 
 from prevcat.catalogue import Library
+from prevcat.linking.aliases import CuratedAlias, by_intervention, shipped_aliases
 from prevcat.linking.glossary import GENERIC_CONCEPTS, Glossary
 from prevcat.linking.normalize import NameForm, fold, name_variants, normalize
 from prevcat.model import AgeRange, Intervention
@@ -79,6 +80,17 @@ class Variant:
     form: NameForm
     lang: str | None = None
     weight: float = 1.0
+    curated: CuratedAlias | None = None  #: the curated alias this form comes from, if any
+
+    def label(self) -> str:
+        """How the form is named in reasons: ``full 'Komet'`` or ``curated alias 'X' (sv; source: ...)``."""
+        return self.curated.describe(self.text) if self.curated is not None else f"{self.kind} {self.text!r}"
+
+    def language_conflict(self, other: NameForm) -> str | None:
+        """For a curated alias: why ``other`` reads as another language (``för`` is not ``for``)."""
+        if self.curated is None or not other.langs or self.curated.lang in other.langs:
+            return None
+        return f"curated alias is {self.curated.lang}, the name reads as {'/'.join(sorted(other.langs))}"
 
 
 @frozen
@@ -161,12 +173,25 @@ class Profile:
         return frozenset(out)
 
     @classmethod
-    def of(cls, item: Intervention, glossary: Glossary, *, catalogue_country: str | None = None) -> Profile:
-        """The profile of one intervention: its name forms, aliases, ``original`` and languages."""
+    def of(
+        cls,
+        item: Intervention,
+        glossary: Glossary,
+        *,
+        catalogue_country: str | None = None,
+        curated: Sequence[CuratedAlias] = (),
+    ) -> Profile:
+        """The profile of one intervention: its name forms, aliases, ``original`` and languages.
+
+        ``curated`` aliases count as aliases in their language; they do not add to the
+        entry's own languages.
+        """
         variants: list[Variant] = []
         seen: dict[str, int] = {}
 
-        def add(kind: str, text: str, lang: str | None, base_kind: str) -> None:
+        def add(
+            kind: str, text: str, lang: str | None, base_kind: str, source: CuratedAlias | None = None
+        ) -> None:
             form = normalize(text, glossary)
             if not form.key:
                 return
@@ -175,7 +200,7 @@ class Profile:
             weight = KIND_WEIGHT.get(kind, 0.9)
             if base_kind == "alias":
                 weight = min(weight, KIND_WEIGHT["alias"])
-            new = Variant(item.id, kind if base_kind == "name" else "alias", text, form, lang, weight)
+            new = Variant(item.id, kind if base_kind == "name" else "alias", text, form, lang, weight, source)
             if form.key in seen:
                 at = seen[form.key]
                 if variants[at].weight < weight:
@@ -189,6 +214,9 @@ class Profile:
         for alias in item.aliases:
             for kind, text in name_variants(alias.name):
                 add(kind, text, alias.lang, "alias")
+        for extra in curated:
+            for kind, text in name_variants(extra.name):
+                add(kind, text, extra.lang, "alias", extra)
         langs = set(item.languages) | {a.lang for a in item.aliases if a.lang}
         countries = {item.country} if item.country else set()
         if catalogue_country and not countries:
@@ -363,13 +391,20 @@ class Scorer:
     # -- pairs ---------------------------------------------------------------------------------
     def best_names(self, a: Profile, b: Profile) -> tuple[float, NameScore, Variant, Variant]:
         best: tuple[float, NameScore, Variant, Variant] | None = None
+        fallback: tuple[Variant, Variant] | None = None
         for va in a.variants:
             for vb in b.variants:
+                if va.language_conflict(vb.form) or vb.language_conflict(va.form):
+                    fallback = fallback or (va, vb)
+                    continue  # a curated Swedish "Steg-för-Steg" does not name a Norwegian "Steg for steg"
                 ns = self.names(va.form, vb.form)
                 value = ns.score * min(va.weight, vb.weight)
                 if best is None or value > best[0]:
                     best = (value, ns, va, vb)
-        assert best is not None
+        if best is None:  # only curated forms in another language: they do not count
+            assert fallback is not None
+            va, vb = fallback
+            return (0.0, NameScore(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, ()), va, vb)
         return best
 
     def original_hit(self, a: Profile, b: Profile) -> tuple[float, str] | None:
@@ -395,10 +430,12 @@ class Scorer:
         score = value
         how = "same normalised name" if ns.score >= 100 else "name similarity"
         reasons.append(
-            f"{how} {ns.score:.0f} ({va.kind} {va.text!r} ~ {vb.kind} {vb.text!r}; ratio {ns.ratio:.0f}, "
+            f"{how} {ns.score:.0f} ({va.label()} ~ {vb.label()}; ratio {ns.ratio:.0f}, "
             f"token_sort {ns.token_sort:.0f}, words {ns.words:.0f}, token_set {ns.token_set:.0f})"
         )
-        if va.kind == "alias" or vb.kind == "alias":
+        if va.curated is not None or vb.curated is not None:
+            reasons.append("curated alias hit")
+        elif va.kind == "alias" or vb.kind == "alias":
             reasons.append("alias hit")
         glossed = sorted(set(va.form.concepts) & set(vb.form.concepts))
         if glossed and fold(va.form.exact) != fold(vb.form.exact):
@@ -549,12 +586,30 @@ def _joined_matches(
     return out_a, out_b
 
 
-def profiles_of(library: Library | Iterable[Intervention], glossary: Glossary) -> list[Profile]:
-    """Profiles of every intervention (catalogue country used where an item has none)."""
+def profiles_of(
+    library: Library | Iterable[Intervention],
+    glossary: Glossary,
+    curated: Iterable[CuratedAlias] | None = None,
+) -> list[Profile]:
+    """Profiles of every intervention (catalogue country used where an item has none).
+
+    ``curated`` aliases (default: the shipped ``data/aliases.csv``) are added to the entries
+    they name; those naming an entry not in ``library`` are ignored.
+    """
+    extra: Mapping[str, tuple[CuratedAlias, ...]] = by_intervention(
+        shipped_aliases() if curated is None else curated
+    )
     if isinstance(library, Library):
         out = []
         for catalogue in library.catalogues:
             for item in catalogue:
-                out.append(Profile.of(item, glossary, catalogue_country=catalogue.provenance.country))
+                out.append(
+                    Profile.of(
+                        item,
+                        glossary,
+                        catalogue_country=catalogue.provenance.country,
+                        curated=extra.get(item.id, ()),
+                    )
+                )
         return out
-    return [Profile.of(item, glossary) for item in library]
+    return [Profile.of(item, glossary, curated=extra.get(item.id, ())) for item in library]

@@ -74,6 +74,8 @@ _REFINE = 3
 _SETTLED = 88.0
 #: a written acronym shared with an entry's name counts as this score (``GBG``, ``ÖPP``)
 ACRONYM_FLOOR = 86.0
+#: a curated alias matched by a name that reads as another language counts at most this
+CURATED_CONFLICT_CAP = 50.0
 _CHUNK = 4096
 #: alternatives listed per name: the best entry of each of the best clusters
 _CANDIDATES = 3
@@ -469,9 +471,9 @@ class Resolver:
             name_score = ns.score * min(qweight, v.weight)
             score = name_score
             if qform.key == v.form.key:
-                why = [f"{v.kind} {v.text!r} {ns.score:.0f} (same normalised name)"]
+                why = [f"{v.label()} {ns.score:.0f} (same normalised name)"]
             else:
-                why = [f"{v.kind} {v.text!r} {ns.score:.0f}"]
+                why = [f"{v.label()} {ns.score:.0f}"]
             profile = self.profiles[pi]
             acr = (qform.written & self.var_acr[c]) | (qform.acronyms & v.form.written)
             if acr and any(scorer.acronym_count[a] <= 4 for a in acr) and score < ACRONYM_FLOOR:
@@ -496,8 +498,17 @@ class Resolver:
                 elif verdict == "differ":
                     score -= 30
                     why.append("age band differs")
-            if name_score >= 80 and langs:
-                plangs = self.langs[pi] | ({v.lang} if v.lang else set())
+            conflict = v.language_conflict(qform) if v.curated is not None else None
+            if conflict is not None and score > CURATED_CONFLICT_CAP:
+                score = CURATED_CONFLICT_CAP  # Swedish "Steg-för-Steg" is not Norwegian "Steg for steg"
+                why.append(conflict)
+            if conflict is None and name_score >= 80 and langs:
+                # a curated alias speaks its own language, whatever the registry's
+                plangs = (
+                    {v.lang}
+                    if v.curated is not None and v.lang
+                    else self.langs[pi] | ({v.lang} if v.lang else set())
+                )
                 if plangs & langs:
                     score += 4
                     why.append("language/country agrees")

@@ -148,8 +148,9 @@ class Profile:
         written: set[str] = set()
         words: set[str] = set()
         for v in self.variants:
-            # initials of a shortened form ("Parent Management Training – Oregon...") mislead
-            acr |= v.form.acronyms if v.kind in ("full", "alias") else v.form.written
+            # initials of a shortened form ("Parent Management Training – Oregon...") mislead, and so
+            # do those of a curated name ("PAX i skolan" is not "PIS")
+            acr |= v.form.acronyms if v.kind in ("full", "alias") and v.curated is None else v.form.written
             written |= v.form.written
             words.update(v.form.tokens)
         object.__setattr__(self, "acronyms", frozenset(acr))
@@ -264,7 +265,8 @@ class Scorer:
         for p in profiles:
             words: set[str] = set()
             for v in p.variants:
-                words.update(v.form.tokens)
+                if v.curated is None:  # curated names do not change what the registries' words weigh
+                    words.update(v.form.tokens)
             df.update(words)
         n = max(len(profiles), 1)
         self._weight = {w: math.log(1.0 + n / c) for w, c in df.items()}

@@ -171,7 +171,8 @@ class Resolver:
             self.by_key.setdefault(v.form.key, []).append(idx)
             for t in set(v.form.tokens):
                 self.by_token.setdefault(t, []).append(idx)
-            for a in v.form.acronyms:
+            # a curated name's initials are no acronym of it ("PAX i skolan" is not "PIS")
+            for a in v.form.acronyms if v.curated is None else v.form.written:
                 self.by_acr.setdefault(a, []).append(idx)
         self.cluster_of = {m: c for c in crosswalk.clusters for m in c.members}
         # per profile: id, display name, cluster id (None for none) and cluster key (else the id)
@@ -192,7 +193,8 @@ class Resolver:
         self.cdist_workers = -1
         self.langs = [_profile_langs(p) for p in self.profiles]
         self.var_acr = [
-            v.form.acronyms if v.kind in ("full", "alias") else v.form.written for v in self.variants
+            v.form.acronyms if v.kind in ("full", "alias") and v.curated is None else v.form.written
+            for v in self.variants
         ]
         bands_by_cluster: dict[str, set[tuple[int, int]]] = {}
         for p in self.profiles:
@@ -457,10 +459,14 @@ class Resolver:
         ranked_est = sorted(estimate.items(), key=itemgetter(1), reverse=True)
         top = ranked_est[0][1]
         # every tie with the best (the same name in several catalogues), then a few more
+        # (ties with the last one taken are taken too: which of equal estimates comes first
+        # depends on the order of the index, and must not change the answer)
         cand: list[int] = []
+        last = -1.0
         for i, (c, e) in enumerate(ranked_est):
-            if e >= top - 2 or (i < _REFINE and e >= top - 12):
+            if e >= top - 2 or ((i < _REFINE or e == last) and e >= top - 12):
                 cand.append(c)
+                last = e
             elif i >= _REFINE:
                 break  # sorted: no later estimate qualifies
         langs = set(qform.langs) | hint

@@ -202,6 +202,8 @@ def candidate_pairs(
     by_acr: dict[str, set[int]] = {}
     for i, p in enumerate(profiles):
         for v in p.variants:
+            if v.curated is not None:
+                continue  # a curated name is found by cdist; its words must not crowd a rare word's group
             for t in v.form.tokens:
                 by_token.setdefault(t, set()).add(i)
         for a in p.acronyms:

@@ -58,7 +58,7 @@ def test_curated_names_resolve_to_their_method(
 def test_foraldrar_i_fokus_is_triple_p_not_sfp(crosswalk: Crosswalk) -> None:
     [result] = resolve(["Föräldrar i fokus"], crosswalk=crosswalk, country="SE")
     assert result.cluster != crosswalk.cluster_of(SFP).id
-    assert "architecture.md" in result.reason
+    assert "curation" in result.reason and result.cluster == crosswalk.cluster_of("metodguiden:triple-p").id
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ import io
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -130,20 +130,31 @@ def _line_of(path: str, raw: Any, text: str) -> int | None:
     return text.count("\n", 0, pos) + 1
 
 
-def _errors_from(exc: BaseException, *, file: str | None, raw: Any, text: str) -> list[DataError]:
+def cattrs_messages(
+    exc: BaseException, format_exception: Callable[[BaseException, type | None], str] | None = None
+) -> list[tuple[str, str]]:
+    """A cattrs structuring error as ``(path, message)`` pairs (path ``''`` for the document)."""
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
-        messages = cattrs.transform_error(exc, path="$", format_exception=_format_exception)
+        formatter = format_exception or _format_exception
+        messages = cattrs.transform_error(exc, path="$", format_exception=formatter)
     else:
         messages = [str(exc)]
-    errors = []
+    out = []
     for message in messages:
         path, body = _split_message(message)
         if not path:
             match = _FIELD_PREFIX.match(body)
             if match and re.match(r"^[\w\[\].]+$", match.group(1)):
                 path, body = match.groups()
-        errors.append(DataError(body, file=file, line=_line_of(path, raw, text), path=path or None))
-    return errors
+        out.append((path, body))
+    return out
+
+
+def _errors_from(exc: BaseException, *, file: str | None, raw: Any, text: str) -> list[DataError]:
+    return [
+        DataError(body, file=file, line=_line_of(path, raw, text), path=path or None)
+        for path, body in cattrs_messages(exc)
+    ]
 
 
 def _check_labels(raw: Any, scales: Mapping[tuple[str, str], EvidenceScale]) -> list[tuple[str, str]]:

@@ -317,3 +317,18 @@ def test_values_kept_unread_are_reported_in_one_wording(tmp_path: Path) -> None:
     ]
     assert row.extra == [("Arena", "Zoo"), ("seen", "18.10.2017"), ("Arena", "Zoo | Park")]
 
+
+
+def test_kept_all_keeps_and_warns_for_each_value(tmp_path: Path) -> None:
+    from prevcat.importers.csvio import read_table
+
+    path = _write(tmp_path, "id,Setting\na,Zoo | Park\n")
+    row = RowReader(read_table(path).rows[0])
+    row.kept_all("Setting", ["Zoo", "Park"], "no setting")
+    row.kept_all("Setting", ["Moon"], "no setting", store=False)
+    assert row.extra == [("Setting", "Zoo"), ("Setting", "Park")]
+    assert [w.message for w in row.warnings] == [
+        "'Zoo': no setting; kept in extra",
+        "'Park': no setting; kept in extra",
+        "'Moon': no setting; kept in extra",
+    ]

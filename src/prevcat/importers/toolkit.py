@@ -103,6 +103,11 @@ class RowReader:
             self.keep(column, value)
         self.warn(column, value, f"{value!r}: {why}; kept in extra")
 
+    def kept_all(self, column: str, values: Iterable[str], why: str, *, store: bool = True) -> None:
+        """:meth:`kept` for each of several values."""
+        for value in values:
+            self.kept(column, value, why, store=store)
+
     def mapped(
         self,
         column: str,
@@ -115,8 +120,7 @@ class RowReader:
         """Map a multi-valued cell through ``table``; an unmapped value is reported as ``no <what>``
         (see :meth:`kept`)."""
         values, unmapped = table.map(split_multi(self.get(column), separators))
-        for value in unmapped:
-            self.kept(column, value, f"no {what}", store=store)
+        self.kept_all(column, unmapped, f"no {what}", store=store)
         return values
 
     def confidence(self, column: str = "confidence") -> Confidence | None:

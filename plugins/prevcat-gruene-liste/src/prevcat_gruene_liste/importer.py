@@ -88,8 +88,7 @@ class GrueneListeImporter(TableImporter):
         from_subtitle = parse_subtitle(name, row.get("Untertitel"))
         aliases = unique_aliases(name, alternative, from_subtitle)
         origin = parse_origin(row.get("Herkunftsland / Originalprogramm"), name, (Alias(name), *aliases))
-        for part in origin.unread:
-            row.kept("Herkunftsland / Originalprogramm", part, "not read", store=False)
+        row.kept_all("Herkunftsland / Originalprogramm", origin.unread, "not read", store=False)
         for note in origin.notes:
             row.warn("Herkunftsland / Originalprogramm", row.get("Herkunftsland / Originalprogramm"), note)
         target = read_target(row)
@@ -167,6 +166,5 @@ def read_target(row: RowReader) -> Target:
     ]
     substances = map_terms(row, m.GOALS, "Ziele / Problemverhalten")
     ages, unparsed = parse_german_ages(row.get("Alter der Zielgruppe"))
-    for part in unparsed:
-        row.kept("Alter der Zielgruppe", part, "no age found", store=False)
+    row.kept_all("Alter der Zielgruppe", unparsed, "no age found", store=False)
     return Target(levels=levels, ages=ages, settings=settings, substances=substances)

@@ -120,17 +120,14 @@ def read_method(row: RowReader) -> Intervention:
         else:
             kind = kinds[0]
     settings, unmapped = map_terms(SETTINGS, split_multi(row.get("Verksamhet/arena")))
-    for term in unmapped:
-        row.kept("Verksamhet/arena", term, "unmapped setting")
+    row.kept_all("Verksamhet/arena", unmapped, "unmapped setting")
     ages, unparsed = map_ages(row.get("Ålder"))
-    for part in unparsed:
-        row.kept("Ålder", part, "unparsed age", store=False)
+    row.kept_all("Ålder", unparsed, "unparsed age", store=False)
     target_group = row.get("Målgrupp")
     substances = map_substances(target_group)
     collection_values, unknown_collections = COLLECTIONS.map(split_multi(row.get("Samling")))
     substances.extend(s for s in collection_values if s not in substances)
-    for term in unknown_collections:
-        row.kept("Samling", term, "unknown collection", store=False)
+    row.kept_all("Samling", unknown_collections, "unknown collection", store=False)
     country, original = map_origin(row.get(ORIGIN))
     if row.get(ORIGIN) and country is None:
         row.kept(ORIGIN, row.get(ORIGIN), "names no country", store=False)

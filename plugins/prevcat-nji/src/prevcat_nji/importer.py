@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from prevcat.catalogue import Provenance
 from prevcat.errors import UnknownLabelError
@@ -124,11 +124,6 @@ def _without_last_bracket(phrase: str) -> str:
     return phrase[: phrase.rfind("(")] if phrase.endswith(")") and "(" in phrase else phrase
 
 
-def _not_mapped(row: RowReader, column: str, values: Iterable[str]) -> None:
-    for value in values:
-        row.kept(column, value, "not mapped", store=False)
-
-
 def _ratings(
     row: RowReader, scale: EvidenceScale, databank: str, confidence: Confidence | None
 ) -> list[Rating]:
@@ -173,26 +168,26 @@ def _target(row: RowReader) -> tuple[Target, list[Domain]]:
     ages = None
     if row.get(AGE):
         ages, unparsed = parse_dutch_ages(row.get(AGE))
-        _not_mapped(row, AGE, unparsed)
+        row.kept_all(AGE, unparsed, "not mapped", store=False)
     settings, unmapped = map_terms(m.SETTINGS, split_multi(row.get(SETTING)), retry=_without_last_bracket)
-    _not_mapped(row, SETTING, unmapped)
+    row.kept_all(SETTING, unmapped, "not mapped", store=False)
     kinds, unmapped = m.PREVENTION_TYPES.map(split_multi(row.get(PREVENTION_TYPE)))
     levels = [k for k in kinds if isinstance(k, PreventionLevel)]
     domains = [k for k in kinds if isinstance(k, Domain)]
-    _not_mapped(row, PREVENTION_TYPE, unmapped)
+    row.kept_all(PREVENTION_TYPE, unmapped, "not mapped", store=False)
     substances, unmapped = m.PROBLEMS.map(split_multi(row.get(PROBLEM)))
-    _not_mapped(row, PROBLEM, unmapped)
+    row.kept_all(PROBLEM, unmapped, "not mapped", store=False)
     for column, vocab in ((AIM, m.AIMS), (TIER, m.SERVICE_TIERS)):
         found, unmapped = vocab.map(split_multi(row.get(column)))
         domains += found
-        _not_mapped(row, column, unmapped)
+        row.kept_all(column, unmapped, "not mapped", store=False)
     group = row.get(TARGET_GROUP).casefold()
     if group:
         cues = [value for cue, value in m.DOELGROEP_CUES if cue in group]
         settings += [c for c in cues if isinstance(c, Setting)]
         levels += [c for c in cues if isinstance(c, PreventionLevel)]
         if not cues and not any(word in group for word in m.TREATMENT_WORDS):
-            _not_mapped(row, TARGET_GROUP, [row.get(TARGET_GROUP)])
+            row.kept(TARGET_GROUP, row.get(TARGET_GROUP), "not mapped", store=False)
     texts = (row.get(NAME), row.get(SETTING), row.get(TARGET_GROUP))
     if any(word in text.casefold() for text in texts for word in m.TREATMENT_WORDS):
         domains.append(Domain.TREATMENT)

@@ -216,14 +216,11 @@ def read_edition(row: RowReader) -> Intervention:
         row.keep(column)
 
     levels, treatment, unmapped_levels = map_prevention(row.get("Forebyggingsnivå"))
-    for term in unmapped_levels:
-        row.kept("Forebyggingsnivå", term, "unknown prevention level")
+    row.kept_all("Forebyggingsnivå", unmapped_levels, "unknown prevention level")
     settings, unmapped_settings = map_terms(SETTINGS, split_multi(row.get("Arena")))
-    for term in unmapped_settings:
-        row.kept("Arena", term, "unmapped setting")
+    row.kept_all("Arena", unmapped_settings, "unmapped setting")
     ages, unparsed = map_ages(row.get("Alder"))
-    for part in unparsed:
-        row.kept("Alder", part, "unparsed age", store=False)
+    row.kept_all("Alder", unparsed, "unparsed age", store=False)
     country, original, known_origin = map_origin(row.get(ORIGIN))
     if not known_origin:
         what = "origin not in the origin table (country read from its first word only)"

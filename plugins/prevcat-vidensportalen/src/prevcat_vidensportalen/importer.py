@@ -10,7 +10,7 @@ a level the portal does not give).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from prevcat.catalogue import Provenance
 from prevcat.errors import UnknownLabelError
@@ -111,25 +111,20 @@ def _ratings(row: RowReader, confidence: Confidence | None) -> list[Rating]:
     return ratings
 
 
-def _not_mapped(row: RowReader, column: str, values: Iterable[str]) -> None:
-    for value in values:
-        row.kept(column, value, "not mapped", store=False)
-
-
 def _target(row: RowReader) -> tuple[Target, list[Domain]]:
     """Levels, ages, settings and substances, and the domains the target group names."""
     ages = AgeRange()
     if row.get(AGE):
         ages, unparsed = parse_ages(row.get(AGE), danish=True)
-        _not_mapped(row, AGE, unparsed)
+        row.kept_all(AGE, unparsed, "not mapped", store=False)
     substances, unknown = m.THEMES.map(split_multi(row.get(THEME)))
-    _not_mapped(row, THEME, unknown)
+    row.kept_all(THEME, unknown, "not mapped", store=False)
     values = []
     group = row.get(TARGET_GROUP).casefold()
     if group:
         values = [v for cue, found in m.TARGET_GROUP_CUES if cue in group for v in found]
         if not values:
-            _not_mapped(row, TARGET_GROUP, [row.get(TARGET_GROUP)])
+            row.kept(TARGET_GROUP, row.get(TARGET_GROUP), "not mapped", store=False)
     target = Target(
         levels=[v for v in values if isinstance(v, PreventionLevel)],
         ages=ages,

@@ -83,8 +83,7 @@ class XchangeImporter(TableImporter):
         url = row.get("source_url") or None
         parts = parse_title(title)
         origin = parse_origin_note(row.get("Original name / adaptation of"))
-        for clause in origin.unread:
-            row.kept("Original name / adaptation of", clause, "clause not read", store=False)
+        row.kept_all("Original name / adaptation of", origin.unread, "clause not read", store=False)
         alternative = parse_alternative_names(row.get("Alternative names"))
         original = origin.original or (alternative.brands[0] if alternative.brands else None)
         ratings = rate(row, url, confidence)
@@ -162,15 +161,13 @@ def read_target(row: RowReader) -> Target:
         why = m.UNPLACEABLE_LEVELS.get(value.casefold(), "no mapping")
         row.kept("Level(s) of intervention", value, why)
     found, unmapped_settings = m.SETTINGS.map(split_multi(row.get("Programme setting(s)")))
-    for value in unmapped_settings:
-        row.kept("Programme setting(s)", value, "no mapping")
+    row.kept_all("Programme setting(s)", unmapped_settings, "no mapping")
     settings = [v for v in found if isinstance(v, Setting)]
     levels += [v for v in found if isinstance(v, PreventionLevel) and v not in levels]
     substances, unmapped_substances = m.SUBSTANCES.map(
         split_multi(row.get("Substance(s) or behaviour addressed"))
     )
-    for value in unmapped_substances:
-        row.kept("Substance(s) or behaviour addressed", value, "no mapping")
+    row.kept_all("Substance(s) or behaviour addressed", unmapped_substances, "no mapping")
     return Target(levels=levels, ages=read_ages(row), settings=settings, substances=substances)
 
 

@@ -119,8 +119,8 @@ def test_validate_reports_each_problem_with_file_line_and_field_and_no_traceback
 
 def test_validate_accepts_an_exported_catalogue(tmp_path: Path) -> None:
     pytest.importorskip("prevcat_nji")
+    from prevcat.io import dump_catalogue
     from prevcat.plugins import load_library
-    from prevcat.serialize import dump_catalogue
 
     dump_catalogue(load_library().catalogue("nji"), tmp_path / "nji.json")
     code, out, _ = run("validate", str(tmp_path / "nji.json"))

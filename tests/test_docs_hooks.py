@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from prevcat import hookspecs
+from prevcat.plugins import hookspecs
 
 DOCS = Path(__file__).parent.parent / "docs"
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prevcat import COMMON_SCALE, Direction, EvidenceLevel, EvidenceScale, ScaleLevel
-from prevcat.commands._common import read_catalogue_file
+from prevcat.cli.loading import read_catalogue_file
 from prevcat.errors import DataError
 from prevcat.importers.generic import (
     STANDARD_COLUMNS,
@@ -284,7 +284,7 @@ def test_every_row_read_is_imported_or_rejected(rows: list[tuple[str, str, str, 
 
 
 def test_prevcat_json_is_read_back_equal(tmp_path: Path) -> None:
-    from prevcat.serialize import dumps_catalogue
+    from prevcat.io import dumps_catalogue
 
     catalogue = importer("orebro", SWEDISH_MAP).read(DATA / "metoder_sv.csv").catalogue
     path = write(tmp_path, "orebro.json", dumps_catalogue(catalogue))

@@ -12,7 +12,6 @@ from prevcat.catalogue import Provenance
 from prevcat.errors import DataError
 from prevcat.evidence import COMMON_SCALE, Confidence, Direction, EvidenceLevel
 from prevcat.importers.base import ImportWarning
-from prevcat.importers.csvio import read_table
 from prevcat.importers.toolkit import (
     RowReader,
     RowRejected,
@@ -33,6 +32,7 @@ from prevcat.importers.toolkit import (
     without_bracket,
 )
 from prevcat.importers.vocab import VocabularyMap, parse_ages
+from prevcat.io.csv_read import read_table
 from prevcat.model import AgeRange, Alias, Domain, Intervention, Setting, Target
 
 SETTINGS = VocabularyMap({"Schule": [Setting.SCHOOL], "Familie": [Setting.FAMILY]})
@@ -320,7 +320,7 @@ def test_values_kept_unread_are_reported_in_one_wording(tmp_path: Path) -> None:
 
 
 def test_kept_all_keeps_and_warns_for_each_value(tmp_path: Path) -> None:
-    from prevcat.importers.csvio import read_table
+    from prevcat.io.csv_read import read_table
 
     path = _write(tmp_path, "id,Setting\na,Zoo | Park\n")
     row = RowReader(read_table(path).rows[0])

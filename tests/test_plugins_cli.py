@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from prevcat.cli import main
-from prevcat.commands._common import load_library_for_cli
+from prevcat.cli.loading import load_library_for_cli
 from prevcat.plugins import reset_plugin_manager
 
 SITE = Path(__file__).parent / "data" / "plugins" / "site"
@@ -22,7 +22,7 @@ MP = pytest.MonkeyPatch
 def site(monkeypatch: MP) -> Iterator[None]:
     monkeypatch.syspath_prepend(str(SITE))
     # the framework under test, independent of which other built-in plugins exist
-    monkeypatch.setattr("prevcat.plugins.DEFAULT_PLUGINS", ("prevcat.importers.builtin",))
+    monkeypatch.setattr("prevcat.plugins.loading.DEFAULT_PLUGINS", ("prevcat.plugins.builtins",))
     for var in ("PREVCAT_LOAD_PLUGINS", "PREVCAT_STRICT_PLUGINS", "PREVCAT_PLUGINS_DIR"):
         monkeypatch.delenv(var, raising=False)
     reset_plugin_manager()
@@ -45,7 +45,7 @@ def test_plugins_lists_name_version_hooks_importers_and_scales() -> None:
         "  importers: healthy-two",
         "  scales:    healthy-two@1",
     ]
-    assert "prevcat.importers.builtin" in out and "importers: generic" in out
+    assert "prevcat.plugins.builtins" in out and "importers: generic" in out
 
 
 def test_plugins_json_includes_problems() -> None:
@@ -131,7 +131,7 @@ def test_import_swedish_excel_file_with_map_prints_a_report_that_adds_up(tmp_pat
         "  rejected row 7 (line 8) [prata]: max_age: '130' is not an age in whole years (0..120)"
     )
     assert lines[3] == f"wrote 5 interventions to {output}"
-    from prevcat.serialize import loads_catalogue
+    from prevcat.io import loads_catalogue
 
     catalogue = loads_catalogue(output.read_text(encoding="utf-8"))
     assert catalogue.source == "orebro" and len(catalogue) == 5

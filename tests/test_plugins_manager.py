@@ -16,7 +16,6 @@ import prevcat
 from prevcat.errors import PluginError, UnknownScaleError
 from prevcat.evidence import COMMON_SCALE, Direction, EvidenceLevel, EvidenceScale, ScaleLevel
 from prevcat.plugins import (
-    DEFAULT_PLUGINS,
     AmbiguousScaleError,
     Registry,
     find_scale,
@@ -27,6 +26,7 @@ from prevcat.plugins import (
     pick_scale,
     reset_plugin_manager,
 )
+from prevcat.plugins.loading import DEFAULT_PLUGINS
 
 MP = pytest.MonkeyPatch
 SITE = Path(__file__).parent / "data" / "plugins" / "site"
@@ -36,7 +36,7 @@ SITE = Path(__file__).parent / "data" / "plugins" / "site"
 def site(monkeypatch: MP) -> Iterator[None]:
     monkeypatch.syspath_prepend(str(SITE))
     # the framework under test, independent of which other built-in plugins exist
-    monkeypatch.setattr("prevcat.plugins.DEFAULT_PLUGINS", ("prevcat.importers.builtin",))
+    monkeypatch.setattr("prevcat.plugins.loading.DEFAULT_PLUGINS", ("prevcat.plugins.builtins",))
     for var in ("PREVCAT_LOAD_PLUGINS", "PREVCAT_STRICT_PLUGINS", "PREVCAT_PLUGINS_DIR"):
         monkeypatch.delenv(var, raising=False)
     reset_plugin_manager()
@@ -58,11 +58,11 @@ def problems_of(registry: Registry, plugin: str) -> list[str]:
 
 def test_built_ins_always_load_and_empty_load_plugins_loads_no_entry_point(monkeypatch: MP) -> None:
     registry = load(monkeypatch)
-    assert [p.name for p in registry.plugins] == ["prevcat.importers.builtin"]
+    assert [p.name for p in registry.plugins] == ["prevcat.plugins.builtins"]
     assert all(p.kind == "builtin" for p in registry.plugins)
     assert list(registry.importers) == ["generic"]
     assert registry.scales[("prevcat", "1")] is COMMON_SCALE
-    assert registry.owner("importer", "generic") == "prevcat.importers.builtin"
+    assert registry.owner("importer", "generic") == "prevcat.plugins.builtins"
     assert registry.problems == ()
 
 
@@ -117,11 +117,11 @@ def test_plugins_dir_loads_one_off_modules(monkeypatch: MP, tmp_path: Path) -> N
 
 
 def test_every_default_plugin_loads_without_problems(monkeypatch: MP) -> None:
-    monkeypatch.setattr("prevcat.plugins.DEFAULT_PLUGINS", DEFAULT_PLUGINS)
+    monkeypatch.setattr("prevcat.plugins.loading.DEFAULT_PLUGINS", DEFAULT_PLUGINS)
     registry = load(monkeypatch)
     assert registry.problems == ()
     assert [p.name for p in registry.plugins] == list(DEFAULT_PLUGINS)
-    assert DEFAULT_PLUGINS[0] == "prevcat.importers.builtin"
+    assert DEFAULT_PLUGINS[0] == "prevcat.plugins.builtins"
 
 
 # -- failure modes ---------------------------------------------------------------------------
@@ -142,7 +142,7 @@ def test_raising_hook_is_reported_and_its_registrations_are_discarded(monkeypatc
     assert problems[0] == (
         "hook: prevcat_register_importers raised RuntimeError: registry file could not be opened"
     )
-    assert "'prevcat.importers.builtin' and plugin 'prevcat-test-raising-hook'" in problems[1]
+    assert "'prevcat.plugins.builtins' and plugin 'prevcat-test-raising-hook'" in problems[1]
     assert registry.scales[("prevcat", "1")] is COMMON_SCALE
 
 

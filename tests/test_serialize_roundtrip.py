@@ -15,8 +15,7 @@ from prevcat.catalogue import Catalogue, Library, Provenance
 from prevcat.countries import ISO_3166_ALPHA2
 from prevcat.errors import DataErrors
 from prevcat.evidence import Confidence, Direction, EvidenceLevel, Rating, ScaleRef
-from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel, Setting, Substance, Target
-from prevcat.serialize import (
+from prevcat.io import (
     dumps_catalogue,
     dumps_library,
     loads_catalogue,
@@ -24,6 +23,7 @@ from prevcat.serialize import (
     read_sqlite,
     write_sqlite,
 )
+from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel, Setting, Substance, Target
 
 text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
     lambda s: s.strip() == s and s.strip()

@@ -24,7 +24,6 @@ from prevcat.evidence import (
     ScaleLevel,
     ScaleRef,
 )
-from prevcat.hookspecs import hookimpl
 from prevcat.importers.base import Importer, ImportReport, ImportResult, Snapshot
 from prevcat.model import (
     AgeRange,
@@ -36,6 +35,12 @@ from prevcat.model import (
     Substance,
     Target,
 )
+from prevcat.plugins.hookspecs import hookimpl
+from prevcat.plugins.loading import register_builtin
+
+# The facade is the one place that knows every layer: the shipped linking glossary is a
+# built-in plugin that lives above the plugin layer, so it is named here.
+register_builtin("prevcat.linking.glossary_plugin")
 
 try:
     __version__ = version("prevcat")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -12,7 +13,13 @@ from attrs import field, frozen
 from prevcat.countries import ISO_3166_ALPHA2
 from prevcat.errors import DuplicateIdError, NotFoundError
 from prevcat.evidence import EvidenceLevel
-from prevcat.model import AgeRange, Domain, Intervention, PreventionLevel, Setting, Substance
+from prevcat.model import SOURCE_KEY, AgeRange, Domain, Intervention, PreventionLevel, Setting, Substance
+
+
+def fold_text(text: str) -> str:
+    """Case- and accent-insensitive form for substring search (ø and æ kept apart from o and a)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _registry_country(value: str | None) -> str | None:
@@ -34,7 +41,7 @@ class Provenance:
     registry; it tells evidence from a city's own country apart from evidence elsewhere.
     """
 
-    source: str = field(validator=attrs.validators.matches_re(r"^[a-z0-9][a-z0-9_-]*$"))
+    source: str = field(validator=attrs.validators.matches_re(SOURCE_KEY))
     title: str
     publisher: str | None = None
     country: str | None = field(default=None, converter=_registry_country, validator=_check_registry_country)
@@ -148,6 +155,32 @@ class _Queryable:
                 min_evidence=min_evidence,
             )
         ]
+
+    def search(
+        self,
+        text: str,
+        *,
+        level: PreventionLevel | None = None,
+        setting: Setting | None = None,
+        substance: Substance | None = None,
+        domain: Domain | None = None,
+        min_evidence: EvidenceLevel | None = None,
+        sources: Iterable[str] = (),
+    ) -> list[Intervention]:
+        """Interventions whose name, alias, original or id contains ``text`` (case and accents ignored),
+        narrowed by :meth:`filter`'s criteria and to ``sources`` when given."""
+        needle = fold_text(text.strip())
+        wanted = set(sources)
+        found = []
+        for item in self.filter(
+            level=level, setting=setting, substance=substance, domain=domain, min_evidence=min_evidence
+        ):
+            if wanted and item.source not in wanted:
+                continue
+            haystack = [item.id, *item.names, item.original or ""]
+            if any(needle in fold_text(h) for h in haystack):
+                found.append(item)
+        return found
 
 
 @frozen

@@ -82,8 +82,10 @@ class Domain(enum.Enum):
     POLICY = "policy"  #: policy, regulation, enforcement (licensing, compliance checks)
 
 
-_LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_SOURCE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+#: a BCP 47-style language tag as prevcat writes them: ``sv``, ``nb``, ``de-AT``
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+#: a source key: lower-case letters, digits, ``-`` or ``_`` (``xchange``, ``gruene-liste``)
+SOURCE_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 def _strip(value: str) -> str:
@@ -98,7 +100,7 @@ def _optional_strip(value: str | None) -> str | None:
 
 
 def _check_lang(instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not _LANG_RE.match(value):
+    if value is not None and not LANGUAGE_TAG.match(value):
         raise ValueError(
             f"{attribute.name}: {value!r} is not a language tag (expected e.g. 'sv', 'nb', 'de')"
         )
@@ -125,7 +127,7 @@ class Alias:
     def parse(cls, text: str) -> Alias:
         """``sv:Steg för steg`` gives an alias in Swedish; ``Steg för steg`` one with no tag."""
         head, sep, tail = text.partition(":")
-        if sep and _LANG_RE.match(head.strip()) and tail.strip():
+        if sep and LANGUAGE_TAG.match(head.strip()) and tail.strip():
             return cls(tail, head.strip())
         return cls(text)
 
@@ -247,7 +249,7 @@ def _extra(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[
 
 
 def _check_source(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not _SOURCE_RE.match(value):
+    if not SOURCE_KEY.match(value):
         raise ValueError(
             f"{attribute.name}: {value!r} is not a source key (lower-case letters, digits, '-' or '_')"
         )

@@ -16,6 +16,7 @@ from typing import Any
 from cattrs.errors import ClassValidationError
 
 from prevcat.errors import DataError, DataErrors
+from prevcat.io.locations import cattrs_messages
 from prevcat.model import AgeRange, Target
 from prevcat.portfolio_model import LocalClassification, Portfolio, PortfolioEntry
 from prevcat.portfolio_wire import (
@@ -29,7 +30,6 @@ from prevcat.portfolio_wire import (
     PortfolioWire,
     toml_converter,
 )
-from prevcat.serialize import cattrs_messages
 
 __all__ = ["METHOD_KEYS", "PORTFOLIO_KEYS", "load_portfolio", "parse_portfolio"]
 

@@ -126,7 +126,7 @@ class ImporterContract:
                 assert level.direction == rating.direction
 
     def test_json_round_trip_is_equal(self) -> None:
-        from prevcat.serialize import dumps_catalogue, loads_catalogue
+        from prevcat.io import dumps_catalogue, loads_catalogue
 
         catalogue = self.snapshot_result().catalogue
         assert loads_catalogue(dumps_catalogue(catalogue)) == catalogue

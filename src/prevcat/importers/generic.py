@@ -32,9 +32,21 @@ from prevcat.countries import ISO_3166_ALPHA2
 from prevcat.errors import DataError, UnknownLabelError, UnknownScaleError
 from prevcat.evidence import COMMON_SCALE, EvidenceScale, Rating
 from prevcat.importers.base import Importer, ImportResult, ImportWarning, RejectedRow, make_report
-from prevcat.importers.csvio import TableRow, read_table
+from prevcat.importers.scales import pick_scale
 from prevcat.importers.vocab import split_multi
-from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel, Setting, Substance, Target
+from prevcat.io.csv_read import TableRow, read_table
+from prevcat.model import (
+    LANGUAGE_TAG,
+    SOURCE_KEY,
+    AgeRange,
+    Alias,
+    Domain,
+    Intervention,
+    PreventionLevel,
+    Setting,
+    Substance,
+    Target,
+)
 
 __all__ = [
     "REQUIRED_COLUMNS",
@@ -52,8 +64,6 @@ STANDARD_COLUMNS: tuple[str, ...] = (
 #: columns every file must have (directly or through the mapping)
 REQUIRED_COLUMNS: tuple[str, ...] = ("id", "name")
 
-_SOURCE_KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _INT_RE = re.compile(r"^\d{1,3}$")
 _SEP = "|"
 
@@ -75,7 +85,7 @@ def source_key_from_name(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
     text = re.sub(r"[^a-z0-9_-]+", "-", text)
     text = re.sub(r"-{2,}", "-", text).strip("-_")
-    if not text or not _SOURCE_KEY_RE.match(text):
+    if not text or not SOURCE_KEY.match(text):
         raise DataError(
             f"cannot make a source key from the file name {name!r}; give one with --source KEY "
             "(lower-case letters, digits, '-' or '_', e.g. 'foundations')"
@@ -85,7 +95,7 @@ def source_key_from_name(name: str) -> str:
 
 def check_source_key(key: str) -> str:
     """``key`` if it is a valid source key; otherwise :class:`DataError` suggesting one."""
-    if _SOURCE_KEY_RE.match(key):
+    if SOURCE_KEY.match(key):
         return key
     try:
         hint = f"; did you mean {source_key_from_name(key)!r}?"
@@ -150,7 +160,8 @@ class GenericImporter(Importer):
 
     ``source_key`` overrides the file stem as the source key; ``mapping`` maps standard
     column names to the file's own headers; ``scales`` are the scales the ``scale`` column
-    may name (default: every scale registered by the installed plugins).
+    may name (default: the common scale only; the CLI and the built-in plugin pass every
+    scale the installed plugins register).
     """
 
     key: ClassVar[str] = "generic"
@@ -182,11 +193,7 @@ class GenericImporter(Importer):
     def scales(self) -> Mapping[tuple[str, str], EvidenceScale]:
         """The scales a ``scale`` cell may name."""
         if self._scales is None:
-            from prevcat.plugins import get_scales
-
-            scales = dict(get_scales())
-            scales.setdefault((COMMON_SCALE.id, COMMON_SCALE.version), COMMON_SCALE)
-            self._scales = scales
+            self._scales = {(COMMON_SCALE.id, COMMON_SCALE.version): COMMON_SCALE}
         return self._scales
 
     def _key_for(self, name: str | None) -> tuple[str, list[ImportWarning]]:
@@ -235,7 +242,7 @@ class GenericImporter(Importer):
         return self._read_csv(buffer, name)
 
     def _read_json(self, text: str, name: str) -> ImportResult:
-        from prevcat.serialize import loads_catalogue
+        from prevcat.io import loads_catalogue
 
         catalogue = loads_catalogue(text, file=name)
         if self.source_key is not None and catalogue.source != self.source_key:
@@ -328,8 +335,6 @@ class GenericImporter(Importer):
         labels = split_multi(self._cell(row, columns, "rating"), _SEP)
         if scale_text:
             try:
-                from prevcat.plugins import pick_scale
-
                 scale = pick_scale(self.scales(), scale_text)
             except UnknownScaleError as exc:
                 raise _Reject("scale", str(exc)) from None
@@ -362,7 +367,7 @@ class GenericImporter(Importer):
             )
         languages = tuple(part.lower() for part in split_multi(cell("language"), _SEP))
         for lang in languages:
-            if not _LANG_RE.match(lang):
+            if not LANGUAGE_TAG.match(lang):
                 raise _Reject("language", f"{lang!r} is not a language tag (e.g. sv, nb, de)")
         aliases = [Alias.parse(text) for text in split_multi(cell("aliases"), _SEP)]
         min_age, max_age = _age(cell("min_age"), "min_age"), _age(cell("max_age"), "max_age")

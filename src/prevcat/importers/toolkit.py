@@ -32,8 +32,8 @@ from prevcat.importers.base import (
     Snapshot,
     make_report,
 )
-from prevcat.importers.csvio import TableRow, read_table
 from prevcat.importers.vocab import VocabularyMap, span, split_multi
+from prevcat.io.csv_read import TableRow, read_table
 from prevcat.model import Alias, Domain, Intervention, Target
 
 T = TypeVar("T")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from prevcat.hookspecs import hookimpl
 from prevcat.linking.glossary import shipped_terms
+from prevcat.plugins.hookspecs import hookimpl
 
 
 @hookimpl

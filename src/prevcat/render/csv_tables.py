@@ -29,8 +29,8 @@ from collections.abc import Iterable, Sequence
 from prevcat.compare_coverage import LEVELS
 from prevcat.compare_model import Comparison, MethodKind, SourcedRating
 from prevcat.errors import PrevcatError
+from prevcat.io.csv_export import MULTI_SEPARATOR, neutralise_cell
 from prevcat.render.document import rating_text
-from prevcat.serialize import MULTI_SEPARATOR, neutralise_cell
 
 TABLES: tuple[str, ...] = ("methods", "coverage", "shared", "pairs", "recommendations")
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from prevcat.commands._common import plugins_dir_of, warn_problems
+from prevcat.cli.loading import plugins_dir_of, warn_problems
 from prevcat.plugins import PluginInfo, Registry, get_registry, load_catalogues
 
 
@@ -109,7 +109,7 @@ def import_command(
     result = importer.read(file)
     click.echo(result.report.format())
     if output is not None:
-        from prevcat.serialize import dumps_catalogue
+        from prevcat.io import dumps_catalogue
 
         output.write_text(dumps_catalogue(result.catalogue), encoding="utf-8")
         click.echo(f"wrote {len(result.catalogue)} interventions to {output}")

@@ -1,27 +1,18 @@
 """The ``prevcat`` command.
 
-Commands live in :mod:`prevcat.commands` modules, each exporting ``COMMANDS`` (a list of
+Commands live in the modules of this package, each exporting ``COMMANDS`` (a list of
 click commands); this module builds the group and turns prevcat's own errors into a
 clear message and a non-zero exit, without a traceback.
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 import click
 
 from prevcat import __version__
 from prevcat.errors import PrevcatError
-
-#: modules contributing commands; each defines ``COMMANDS: list[click.Command]``
-COMMAND_MODULES: tuple[str, ...] = (
-    "prevcat.commands.core",
-    "prevcat.commands.linking",
-    "prevcat.commands.plugins",
-    "prevcat.commands.portfolio",
-)
 
 
 class _Group(click.Group):
@@ -50,6 +41,12 @@ def main(ctx: click.Context, plugins_dir: str | None) -> None:
     ctx.obj["plugins_dir"] = plugins_dir
 
 
-for _module in COMMAND_MODULES:
-    for _command in importlib.import_module(_module).COMMANDS:
-        main.add_command(_command)
+def _add_commands() -> None:
+    from prevcat.cli import catalogue, linking, plugins, portfolio
+
+    for module in (catalogue, linking, plugins, portfolio):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_add_commands()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from prevcat.commands._common import load_library_for_cli
+from prevcat.cli.loading import load_library_for_cli
 from prevcat.render import FORMATS, render
 from prevcat.render.csv_tables import TABLES
 

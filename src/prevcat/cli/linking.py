@@ -27,7 +27,7 @@ def _cell(value: object) -> str:
 
 
 def _library(ctx: click.Context, catalogues: Sequence[str], no_bundled: bool) -> Library:
-    from prevcat.commands._common import load_library_for_cli, read_catalogue_file
+    from prevcat.cli.loading import load_library_for_cli, read_catalogue_file
 
     if no_bundled and not catalogues:
         raise click.UsageError("--no-bundled needs at least one --catalogue PATH")

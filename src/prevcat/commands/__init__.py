@@ -1,1 +1,0 @@
-"""Command modules of the ``prevcat`` CLI; each exports ``COMMANDS``."""

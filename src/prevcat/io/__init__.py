@@ -1,0 +1,56 @@
+"""Wire formats: prevcat JSON (in and out), CSV export, SQLite export (and read-back).
+
+One cattrs converter per format (:data:`prevcat.io.json_format.json_converter` for prevcat JSON);
+CSV and SQLite are flat exports built from the same records.  Reading a user's CSV table lives in
+:mod:`prevcat.io.csv_read`; locating an error (file, line, field path) in :mod:`prevcat.io.locations`.
+"""
+
+from __future__ import annotations
+
+from prevcat.io.csv_export import (
+    CSV_COLUMNS,
+    MULTI_SEPARATOR,
+    dumps_csv,
+    intervention_row,
+    neutralise_cell,
+    write_csv,
+)
+from prevcat.io.json_format import (
+    CATALOGUE_KIND,
+    JSON_FORMAT_VERSION,
+    LIBRARY_KIND,
+    dump_catalogue,
+    dumps_catalogue,
+    dumps_library,
+    json_converter,
+    load_catalogue,
+    loads_catalogue,
+    loads_library,
+    unstructure_catalogue,
+)
+from prevcat.io.locations import cattrs_messages
+from prevcat.io.sqlite import SQLITE_SCHEMA, read_sqlite, write_sqlite
+
+__all__ = [
+    "CATALOGUE_KIND",
+    "CSV_COLUMNS",
+    "JSON_FORMAT_VERSION",
+    "LIBRARY_KIND",
+    "MULTI_SEPARATOR",
+    "SQLITE_SCHEMA",
+    "cattrs_messages",
+    "dump_catalogue",
+    "dumps_catalogue",
+    "dumps_csv",
+    "dumps_library",
+    "intervention_row",
+    "json_converter",
+    "load_catalogue",
+    "loads_catalogue",
+    "loads_library",
+    "neutralise_cell",
+    "read_sqlite",
+    "unstructure_catalogue",
+    "write_csv",
+    "write_sqlite",
+]

@@ -5,6 +5,9 @@ Every registry rates evidence on its own scale.  prevcat keeps each native label
 through the registry's :class:`EvidenceScale`.  Scales that make no claim about effects
 (a Danish A-D knowledge profile, a Swedish guideline priority) keep ``level=None``: they
 are shown, never forced onto effect levels they do not claim.
+
+This module is long because it is the whole evidence vocabulary of the core layer (levels,
+directions, scales, ratings and their summary), each part small and read together.
 """
 
 from __future__ import annotations

@@ -9,10 +9,10 @@ from typing import Any
 import click
 
 from prevcat.cli.loading import plugins_dir_of, warn_problems
-from prevcat.plugins import PluginInfo, Registry, get_registry, load_catalogues
+from prevcat.plugins import PluginInfo, Registrations, get_registry, load_catalogues
 
 
-def _plugin_record(registry: Registry, info: PluginInfo) -> dict[str, Any]:
+def _plugin_record(registry: Registrations, info: PluginInfo) -> dict[str, Any]:
     made = registry.registered_by(info.name)
     return {
         "name": info.name,

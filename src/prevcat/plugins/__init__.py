@@ -23,8 +23,19 @@ from prevcat.plugins.manager import (
 )
 from prevcat.plugins.records import LoadedLibrary, PluginInfo, PluginProblem, Registrations
 
-#: the former name of :class:`Registrations` (kept for one release)
-Registry = Registrations
+
+def __getattr__(name: str) -> object:
+    if name == "Registry":  # the former name of Registrations, kept for one release
+        import warnings
+
+        warnings.warn(
+            "prevcat.plugins.Registry is deprecated; use prevcat.plugins.Registrations",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return Registrations
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -33,7 +44,6 @@ __all__ = [
     "PluginInfo",
     "PluginProblem",
     "Registrations",
-    "Registry",
     "find_scale",
     "get_glossary",
     "get_importers",

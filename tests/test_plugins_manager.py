@@ -17,7 +17,7 @@ from prevcat.errors import PluginError, UnknownScaleError
 from prevcat.evidence import COMMON_SCALE, Direction, EvidenceLevel, EvidenceScale, ScaleLevel
 from prevcat.plugins import (
     AmbiguousScaleError,
-    Registry,
+    Registrations,
     find_scale,
     get_plugin_manager,
     get_registry,
@@ -44,12 +44,12 @@ def site(monkeypatch: MP) -> Iterator[None]:
     reset_plugin_manager()
 
 
-def load(monkeypatch: pytest.MonkeyPatch, *names: str, **kwargs: object) -> Registry:
+def load(monkeypatch: pytest.MonkeyPatch, *names: str, **kwargs: object) -> Registrations:
     monkeypatch.setenv("PREVCAT_LOAD_PLUGINS", ",".join(names))
     return get_registry(**kwargs)  # type: ignore[arg-type]
 
 
-def problems_of(registry: Registry, plugin: str) -> list[str]:
+def problems_of(registry: Registrations, plugin: str) -> list[str]:
     return [f"{p.stage}: {p.error}" for p in registry.problems if p.plugin == plugin]
 
 

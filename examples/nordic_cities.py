@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from prevcat.compare_files import compare_files, find_portfolios
+import prevcat
+from prevcat.compare import compare_files, find_portfolios
 from prevcat.errors import PrevcatError
 from prevcat.render.html import render_html
 from prevcat.render.summary import render_summary
@@ -26,7 +27,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=default, help="HTML report path")
     args = parser.parse_args()
 
-    comparison = compare_files(find_portfolios(PORTFOLIOS, CITIES))
+    comparison = compare_files(find_portfolios(PORTFOLIOS, CITIES), library=prevcat.load_library())
     print("Nordic cities: " + ", ".join(CITIES) + "\n")
     print(render_summary(comparison, recommendations=3))
     args.out.parent.mkdir(parents=True, exist_ok=True)

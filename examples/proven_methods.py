@@ -16,7 +16,8 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
-from prevcat.compare_files import compare_files, find_portfolios, portfolio_city
+import prevcat
+from prevcat.compare import compare_files, find_portfolios, portfolio_city
 from prevcat.errors import PrevcatError
 from prevcat.render.document import rating_text
 from prevcat.render.html import render_html
@@ -41,7 +42,7 @@ def main() -> None:
     paths = find_portfolios(PORTFOLIOS)
     (own,) = find_portfolios(PORTFOLIOS, [args.city])
     city = portfolio_city(own) or args.city
-    comparison = compare_files(paths, max_recommendations=args.top)
+    comparison = compare_files(paths, library=prevcat.load_library(), max_recommendations=args.top)
     info = comparison.city(city)
     recs = comparison.recommendations_for(city)
 

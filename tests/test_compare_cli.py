@@ -17,7 +17,7 @@ PORTFOLIOS = ROOT / "examples" / "portfolios"
 
 
 def _files(*cities: str) -> list[str]:
-    from prevcat.compare_files import find_portfolios
+    from prevcat.compare.files import find_portfolios
 
     return [str(p) for p in find_portfolios(PORTFOLIOS, cities)]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from prevcat.compare import compare, locality, score_recommendation
-from prevcat.compare_methods import local_key
-from prevcat.compare_model import Comparison, Locality, MethodKind
+from prevcat.compare.methods import local_key
+from prevcat.compare.model import Comparison, Locality, MethodKind
 
 SAMPLE = runpy.run_path(str(Path(__file__).with_name("compare_sample.py")))
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from prevcat.errors import DataErrors
 from prevcat.portfolio import Portfolio, parse_portfolio
-from prevcat.portfolio_load import METHOD_KEYS, PORTFOLIO_KEYS
+from prevcat.portfolio.load import METHOD_KEYS, PORTFOLIO_KEYS
 
 _scalars = st.one_of(
     st.text(max_size=12),

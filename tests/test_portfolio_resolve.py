@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-import prevcat.portfolio_resolve
+import prevcat.portfolio.resolve
 from prevcat.catalogue import Catalogue, Library, Provenance
 from prevcat.errors import DataErrors
 from prevcat.linking import Candidate, Resolution
@@ -93,7 +93,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         seen.append({"names": list(names), **kwargs})
         return [ANSWERS.get(n, _answer(n)) for n in names]
 
-    monkeypatch.setattr(prevcat.portfolio_resolve, "resolve", resolve)
+    monkeypatch.setattr(prevcat.portfolio.resolve, "resolve", resolve)
     return seen
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from prevcat.compare import compare
-from prevcat.compare_model import Comparison
+from prevcat.compare.model import Comparison
 from prevcat.errors import PrevcatError
 from prevcat.render import FORMATS, render
 from prevcat.render.csv_tables import TABLES, csv_rows, render_csv

@@ -35,7 +35,7 @@ def compare_command(
     Each entry is resolved against every installed catalogue; ambiguous entries are listed,
     never guessed.  HTML is one self-contained file (no network, no script).
     """
-    from prevcat.compare_files import compare_files
+    from prevcat.compare.files import compare_files
     from prevcat.linking import link
 
     library = load_library_for_cli(ctx)

@@ -1,11 +1,11 @@
-"""Renderers of a :class:`~prevcat.compare_model.Comparison`: text, Markdown, CSV, JSON, HTML.
+"""Renderers of a :class:`~prevcat.compare.model.Comparison`: text, Markdown, CSV, JSON, HTML.
 
 ``render(comparison, "html")`` picks one by name; each module can also be used directly.
 """
 
 from __future__ import annotations
 
-from prevcat.compare_model import Comparison
+from prevcat.compare.model import Comparison
 from prevcat.errors import PrevcatError
 
 FORMATS: tuple[str, ...] = ("text", "md", "csv", "json", "html")

@@ -26,8 +26,8 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from prevcat.compare_coverage import LEVELS
-from prevcat.compare_model import Comparison, MethodKind, SourcedRating
+from prevcat.compare.coverage import LEVELS
+from prevcat.compare.model import Comparison, MethodKind, SourcedRating
 from prevcat.errors import PrevcatError
 from prevcat.io.csv_export import MULTI_SEPARATOR, neutralise_cell
 from prevcat.render.document import rating_text

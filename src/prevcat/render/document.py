@@ -10,8 +10,8 @@ from collections.abc import Iterable, Sequence
 
 from attrs import field, frozen
 
-from prevcat.compare_coverage import label
-from prevcat.compare_model import (
+from prevcat.compare.coverage import label
+from prevcat.compare.model import (
     CityInfo,
     Comparison,
     EvidenceProfile,

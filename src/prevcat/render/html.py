@@ -16,8 +16,8 @@ import jinja2
 from attrs import frozen
 
 from prevcat import __version__
-from prevcat.compare_coverage import label
-from prevcat.compare_model import Comparison, Coverage, EvidenceProfile
+from prevcat.compare.coverage import label
+from prevcat.compare.model import Comparison, Coverage, EvidenceProfile
 from prevcat.render.document import SUMMARY_HEADER, city_summary_rows, percent, rating_text, unique_ratings
 
 #: colours of the evidence-profile categories (ColorBrewer-like, readable in greyscale order)

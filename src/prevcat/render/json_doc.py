@@ -1,7 +1,7 @@
 """JSON rendering: a stable, versioned document of a comparison.
 
 The document is ``{"format": "prevcat-comparison", "version": 1, ...}`` followed by the
-fields of :class:`~prevcat.compare_model.Comparison`, each attrs field under its own name
+fields of :class:`~prevcat.compare.model.Comparison`, each attrs field under its own name
 (enums as their values, dates ISO 8601, scale references as ``id@version``), plus derived
 values a reader needs: ``range_label`` and ``effective`` per method, ``effective_share`` per
 evidence profile, ``gap`` per coverage cell.  Fields are only ever added within a version.
@@ -17,7 +17,7 @@ from typing import Any
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
-from prevcat.compare_model import Cell, CityMethod, Comparison, EvidenceProfile
+from prevcat.compare.model import Cell, CityMethod, Comparison, EvidenceProfile
 from prevcat.evidence import ScaleRef
 
 FORMAT = "prevcat-comparison"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from prevcat.compare_model import Comparison
+from prevcat.compare.model import Comparison
 from prevcat.render.document import Document, Paragraph, Table, build
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from prevcat.compare_model import Comparison, MethodKind, Recommendation
+from prevcat.compare.model import Comparison, MethodKind, Recommendation
 from prevcat.render.document import SUMMARY_HEADER, city_summary_rows, rating_text
 from prevcat.render.text import _clean, table
 

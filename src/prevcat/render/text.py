@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from prevcat.compare_model import Comparison
+from prevcat.compare.model import Comparison
 from prevcat.render.document import Document, Paragraph, Table, build
 
 #: widest a table column may grow before its cells wrap

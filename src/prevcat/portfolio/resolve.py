@@ -21,8 +21,8 @@ from prevcat.catalogue import Library
 from prevcat.errors import DataError, DataErrors, NotFoundError
 from prevcat.linking import Candidate, Crosswalk, Resolution, link, resolve
 from prevcat.model import AgeRange, Domain, Intervention, PreventionLevel, Setting, Substance, Target
-from prevcat.portfolio_load import _Lines
-from prevcat.portfolio_model import Portfolio, PortfolioEntry
+from prevcat.portfolio.load import _Lines
+from prevcat.portfolio.model import Portfolio, PortfolioEntry
 
 __all__ = ["Candidate", "ResolvedEntry", "ResolvedPortfolio", "Status", "resolve_portfolio"]
 
@@ -178,17 +178,15 @@ def _file_lines(portfolio: Portfolio) -> _Lines | None:
 
 
 def resolve_portfolio(
-    portfolio: Portfolio, *, library: Library | None = None, crosswalk: Crosswalk | None = None
+    portfolio: Portfolio, *, library: Library, crosswalk: Crosswalk | None = None
 ) -> ResolvedPortfolio:
-    """Resolve every entry of ``portfolio`` against ``library`` (default: every installed catalogue).
+    """Resolve every entry of ``portfolio`` against ``library`` (``prevcat.load_library()``: every
+    installed catalogue).
 
     ``crosswalk`` (default: :func:`prevcat.linking.link` over the library) gives each
-    method's cluster; pass one in when resolving several portfolios (its library is used
-    when ``library`` is not given).  Raises :class:`DataErrors` for pinned ids that are not
-    in the library, one message each.
+    method's cluster; pass one in when resolving several portfolios.  Raises
+    :class:`DataErrors` for pinned ids that are not in the library, one message each.
     """
-    if library is None:
-        library = crosswalk.library if crosswalk is not None else _load_library()
     if crosswalk is None:
         crosswalk = link(library)
     errors: list[DataError] = []
@@ -215,12 +213,6 @@ def resolve_portfolio(
         portfolio,
         [_resolve_entry(e, found.get(e.name), library, crosswalk) for e in portfolio.entries],
     )
-
-
-def _load_library() -> Library:
-    from prevcat.plugins import load_library
-
-    return load_library()
 
 
 def _resolve_entry(

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from prevcat.catalogue import Library
-from prevcat.compare import compare
-from prevcat.compare_inputs import CrosswalkLike
-from prevcat.compare_model import Comparison
+from prevcat.compare.core import compare
+from prevcat.compare.inputs import CrosswalkLike
+from prevcat.compare.model import Comparison
 from prevcat.errors import PrevcatError
+from prevcat.portfolio import load_portfolio, resolve_portfolio
 
 __all__ = ["compare_files", "find_portfolios", "portfolio_city"]
 
@@ -61,17 +62,15 @@ def find_portfolios(directory: str | Path, cities: Iterable[str] | None = None) 
 def compare_files(
     paths: Sequence[str | Path],
     *,
-    library: Library | None = None,
+    library: Library,
     crosswalk: CrosswalkLike | None = None,
     max_recommendations: int = 10,
 ) -> Comparison:
-    """Load, resolve and compare portfolio files (default: every bundled catalogue, linked once)."""
-    from prevcat.portfolio import load_portfolio, resolve_portfolio
+    """Load, resolve and compare portfolio files against ``library`` (linked once when no crosswalk).
 
-    if library is None:
-        from prevcat.plugins import load_library
-
-        library = load_library()
+    ``library`` is every catalogue to compare against: ``prevcat.load_library()`` for the
+    installed ones.
+    """
     if crosswalk is None:
         from prevcat.linking import link
 

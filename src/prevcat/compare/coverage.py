@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from prevcat.compare_model import Cell, CityMethod, Coverage
+from prevcat.compare.model import Cell, CityMethod, Coverage
 from prevcat.model import AgeRange, Domain, PreventionLevel, Setting, Substance, Target
 
 #: age bands counted in coverage: label, first and last year (None: open)

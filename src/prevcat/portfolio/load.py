@@ -1,7 +1,7 @@
 """Reading portfolio files (TOML): every problem reported at once, each with its entry, field and line.
 
 The format is documented in ``docs/portfolios.md``; it is structured by the cattrs converter of
-:mod:`prevcat.portfolio_wire`.  Unknown keys are errors, so that a misspelt field never vanishes
+:mod:`prevcat.portfolio.wire`.  Unknown keys are errors, so that a misspelt field never vanishes
 silently.
 """
 
@@ -18,8 +18,8 @@ from cattrs.errors import ClassValidationError
 from prevcat.errors import DataError, DataErrors
 from prevcat.io.locations import cattrs_messages
 from prevcat.model import AgeRange, Target
-from prevcat.portfolio_model import LocalClassification, Portfolio, PortfolioEntry
-from prevcat.portfolio_wire import (
+from prevcat.portfolio.model import LocalClassification, Portfolio, PortfolioEntry
+from prevcat.portfolio.wire import (
     AT,
     CLASSIFICATION_KEYS,
     METHOD_KEYS,

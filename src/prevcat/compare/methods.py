@@ -9,14 +9,14 @@ from collections.abc import Iterable, Sequence
 from attrs import frozen
 
 from prevcat.catalogue import Library, Provenance
-from prevcat.compare_inputs import (
+from prevcat.compare.inputs import (
     CrosswalkLike,
     ResolvedEntryLike,
     candidate_ids,
     optional_str,
     str_items,
 )
-from prevcat.compare_model import CityMethod, MethodKind, SourcedRating
+from prevcat.compare.model import CityMethod, MethodKind, SourcedRating
 from prevcat.evidence import EvidenceLevel, summarize
 from prevcat.model import AgeRange, Domain, Intervention, Target
 

@@ -15,39 +15,23 @@ from prevcat.evidence import Rating
 from prevcat.importers.toolkit import RowReader, RowRejected, TableImporter, merge_led_by, name_forms
 from prevcat.importers.vocab import span
 from prevcat.model import AgeRange, Alias, Domain, Intervention, Target
-from prevcat_wwc.registry import (
-    BLANK_LABEL,
-    BY_OUTCOME,
-    GRADES,
-    PREVENTION_OUTCOMES,
-    PROTOCOL_LEVELS,
-    PROTOCOLS,
-    PROVENANCE,
-    SCALE,
-    SNAPSHOT,
-)
+from prevcat_wwc import registry as reg
 from prevcat_wwc.registry import COLUMNS as C
 
-KEY = PROVENANCE.source
-LANG = SNAPSHOT["language"]
-#: the extent of evidence, as it is written into each rating's note
-COUNTS = (
-    ("studies_meeting", "studies meeting WWC standards"),
-    ("studies_eligible", "studies eligible"),
-    ("sample_size", "sample size"),
-)
+KEY = reg.PROVENANCE.source
+LANG = reg.SNAPSHOT["language"]
 #: columns read into model fields; every other non-empty cell is kept verbatim in ``extra``
-TRANSLATED = frozenset(C[k] for k in ("id", "name", "outcome", "rating", "url", *(k for k, _ in COUNTS)))
+TRANSLATED = frozenset(C[k] for k in ("id", "name", "outcome", "rating", "url", *reg.EVIDENCE))
 
 
 class WwcImporter(TableImporter):
     """WWC export rows → one intervention per ``InterventionID``, rated per outcome domain."""
 
     key: ClassVar[str] = KEY
-    title: ClassVar[str] = PROVENANCE.title
-    provenance: ClassVar[Provenance] = PROVENANCE
+    title: ClassVar[str] = reg.PROVENANCE.title
+    provenance: ClassVar[Provenance] = reg.PROVENANCE
     package: ClassVar[str] = "prevcat_wwc"
-    snapshot_file: ClassVar[str] = SNAPSHOT["file"]
+    snapshot_file: ClassVar[str] = reg.SNAPSHOT["file"]
     required_columns: ClassVar[tuple[str, ...]] = tuple(C.values())
     merged_name_lang: ClassVar[str | None] = LANG
 
@@ -69,7 +53,7 @@ class WwcImporter(TableImporter):
             aliases=[Alias(form, LANG) for form in name_forms(name)],
             languages=(LANG,),
             ratings=ratings,
-            target=Target(levels=PROTOCOL_LEVELS.lookup(protocol) or (), ages=span(grades(row))),
+            target=Target(levels=reg.PROTOCOL_LEVELS.lookup(protocol) or (), ages=span(grades(row))),
             domains=[domain(row, protocol, outcome)],
             url=url,
             extra=row.extra,
@@ -83,16 +67,16 @@ class WwcImporter(TableImporter):
 
 def rating(row: RowReader, protocol: str, outcome: str | None, url: str | None) -> Rating:
     """The row's rating; a blank cell is 'reviewed, no rating', an unknown label rejects the row."""
-    label = row.get(C["rating"]) or BLANK_LABEL
-    if label not in SCALE:
-        known = ", ".join(repr(text) for level in SCALE.levels for text in (level.label, *level.variants))
+    label = row.get(C["rating"]) or reg.BLANK_LABEL
+    if label not in reg.SCALE:
+        known = ", ".join(repr(text) for level in reg.SCALE.levels for text in (level.label, *level.variants))
         raise RowRejected(C["rating"], f"unknown effectiveness rating {label!r}; known: {known}")
     version = row.get(C["protocol_version"])
     parts = [f"protocol: {protocol}" + (f" {version}" if version else "")]
-    parts += [f"{what}: {n}" for key, what in COUNTS if (n := count(row, C[key])) is not None]
+    parts += [f"{what}: {n}" for key, what in reg.EVIDENCE.items() if (n := count(row, C[key])) is not None]
     if not row.get(C["rating"]):
         parts.append(f"{C['rating']} blank in the export")
-    return SCALE.rate(label, outcome=outcome, url=url, note="; ".join(parts))
+    return reg.SCALE.rate(label, outcome=outcome, url=url, note="; ".join(parts))
 
 
 def count(row: RowReader, column: str) -> int | None:
@@ -104,28 +88,24 @@ def count(row: RowReader, column: str) -> int | None:
 
 
 def grades(row: RowReader) -> list[AgeRange]:
-    """The ages of every grade flagged in the row (a flag is a non-zero number, ``1.00``)."""
+    """The ages of every grade flagged in the row; a cell that is no flag is reported."""
     ages: list[AgeRange] = []
-    for column, band in GRADES.items():
-        text = row.get(column)
-        try:
-            flagged = bool(text) and float(text) != 0
-        except ValueError:
-            row.kept(column, text, "not a grade flag (expected 1.00 or empty)", store=False)
-            flagged = False
-        if flagged:
+    for column, band in reg.GRADES.items():
+        if (text := row.get(column)) in reg.FLAGS["on"]:
             ages.append(band)
+        elif text not in reg.FLAGS["off"]:
+            row.kept(column, text, "not a grade flag (expected 1.00 or empty)", store=False)
     return ages
 
 
 def domain(row: RowReader, protocol: str, outcome: str | None) -> Domain:
     """Prevention or education, as ``registry.toml`` classifies the protocol (or the outcome domain)."""
-    kind = PROTOCOLS.lookup(protocol)
+    kind = reg.PROTOCOLS.lookup(protocol)
     if kind is None:
         row.warn(C["protocol"], protocol, f"{protocol!r}: protocol not classified; imported as education")
         return Domain.EDUCATION
-    if kind[0] == BY_OUTCOME:
-        return Domain.PREVENTION if outcome and outcome in PREVENTION_OUTCOMES else Domain.EDUCATION
+    if kind[0] == reg.BY_OUTCOME:
+        return Domain.PREVENTION if outcome and outcome in reg.PREVENTION_OUTCOMES else Domain.EDUCATION
     return Domain(kind[0])
 
 
@@ -133,7 +113,7 @@ def page(row: RowReader) -> str | None:
     """The intervention's page: ``/intervention/211`` under the WWC site; other text is reported."""
     text = row.get(C["url"])
     if text.startswith("/"):
-        return SNAPSHOT["page_base"] + text
+        return reg.SNAPSHOT["page_base"] + text
     if text.startswith("https://"):
         return text
     if text:

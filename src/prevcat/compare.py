@@ -15,7 +15,8 @@ The rules, in short (``docs/compare.md`` has them in full):
 * registries are placed by their provenance country: the city's own country, its region
   (Nordic, German-speaking, ...), or elsewhere (Xchange is ``EU``: elsewhere);
 * recommendations are clusters rated effective or better (positive direction) that fill
-  one of the city's coverage gaps, ranked by :func:`score_recommendation`.
+  one of the city's coverage gaps, ranked by :func:`score_recommendation`; clusters only
+  outside prevention (``Domain.EDUCATION``) are never recommended.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from prevcat.compare_coverage import (
     AGE_BANDS,
     DOMAINS,
     LEVELS,
+    OUTSIDE_PREVENTION,
     SETTINGS,
     SUBSTANCE_GROUPS,
     cells_of,
@@ -84,7 +86,7 @@ def compare(
     profiles = tuple(evidence_profile(city) for city in cities)
     coverages = tuple(coverage(city.name, city.methods) for city in cities)
     transfers = tuple(transferability(city, evidence) for city in cities)
-    candidates = tuple(c for c in evidence.all_clusters() if _proven(c))
+    candidates = tuple(c for c in evidence.all_clusters() if _proven(c) and not _outside_prevention(c))
     recommendations = tuple(
         recommend(city, cov, cities, candidates, limit=max_recommendations)
         for city, cov in zip(cities, coverages, strict=True)
@@ -319,6 +321,11 @@ def _effective(rating: SourcedRating) -> bool:
 
 def _proven(cluster: ClusterInfo) -> bool:
     return any(_effective(r) for r in cluster.ratings)
+
+
+def _outside_prevention(cluster: ClusterInfo) -> bool:
+    """True for a cluster whose every domain is outside prevention (reading or maths curricula)."""
+    return bool(cluster.domains) and set(cluster.domains) <= OUTSIDE_PREVENTION
 
 
 def caution_of(ratings: Sequence[SourcedRating]) -> str | None:

@@ -82,9 +82,9 @@ def rating(row: RowReader, protocol: str, outcome: str | None, url: str | None) 
 def count(row: RowReader, column: str) -> int | None:
     """A whole number of studies or pupils; anything else is kept in ``extra`` and reported."""
     text = row.get(column)
-    if text and not text.isdigit():
+    if text and not text.isdecimal():
         row.kept(column, text, "not a whole number")
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isdecimal() else None
 
 
 def grades(row: RowReader) -> list[AgeRange]:

@@ -14,6 +14,7 @@ KEYS = (
     "nji",
     "ungsinn",
     "vidensportalen",
+    "wwc",
     "xchange",
 )
 
@@ -25,7 +26,7 @@ def fresh(monkeypatch: pytest.MonkeyPatch) -> None:
     reset_plugin_manager()
 
 
-def test_all_eight_registries_load_without_problems_or_rejected_rows() -> None:
+def test_all_nine_registries_load_without_problems_or_rejected_rows() -> None:
     loaded = load_catalogues(strict=True)
     missing = set(KEYS) - set(loaded.library.sources)
     if missing:

@@ -241,3 +241,31 @@ def test_local_methods_named_alike_with_same_as_are_one_shared_method() -> None:
     )
     [shared] = joined.shared.methods
     assert shared.name == "SMADIT" and shared.cities == ("Örebro", "Göteborg")
+
+
+def test_education_only_methods_are_neither_a_gap_nor_recommended() -> None:
+    from prevcat.catalogue import Catalogue, Provenance
+    from prevcat.model import AgeRange, Domain, Intervention, Target
+
+    effective = SAMPLE["rating"]("wwc", "Positive Effects", SAMPLE["EvidenceLevel"].EFFECTIVE, SAMPLE["POS"])
+
+    def method(native: str, name: str, *domains: Domain) -> Intervention:
+        return Intervention(
+            source="wwc", id=f"wwc:{native}", name=name, ratings=[effective], domains=domains,
+            target=Target(ages=AgeRange(0, 5)),
+        )
+
+    wwc = Catalogue(
+        Provenance("wwc", "What Works Clearinghouse", country="US"),
+        [
+            method("1", "Early Reading Curriculum", Domain.EDUCATION),
+            method("2", "Preschool Social Skills", Domain.PREVENTION, Domain.EDUCATION),
+        ],
+    )
+    library = SAMPLE["library"]().with_catalogue(wwc)
+    result = compare(SAMPLE["portfolios"](), library=library, crosswalk=SAMPLE["crosswalk"]())
+    for city in result.recommendations:
+        names = [r.name for r in (*city.recommendations, *city.used_by_peers)]
+        assert "Early Reading Curriculum" not in names
+    assert "Preschool Social Skills" in [r.name for r in result.recommendations_for("Malå").recommendations]
+    assert all(c.column != "education" for cov in result.coverage for c in cov.domains)

@@ -80,6 +80,7 @@ class Domain(enum.Enum):
     COORDINATION = "coordination"  #: a coordination structure (SaLTo, SSPF, a strategy group)
     MONITORING = "monitoring"  #: surveys and monitoring (a youth survey)
     POLICY = "policy"  #: policy, regulation, enforcement (licensing, compliance checks)
+    EDUCATION = "education"  #: academic instruction outside prevention (reading, mathematics curricula)
 
 
 #: a BCP 47-style language tag as prevcat writes them: ``sv``, ``nb``, ``de-AT``

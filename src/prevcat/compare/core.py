@@ -15,7 +15,8 @@ The rules, in short (``docs/compare.md`` has them in full):
 * registries are placed by their provenance country: the city's own country, its region
   (Nordic, German-speaking, ...), or elsewhere (Xchange is ``EU``: elsewhere);
 * recommendations are clusters rated effective or better (positive direction) that fill
-  one of the city's coverage gaps, ranked by :func:`score_recommendation`.
+  one of the city's coverage gaps, ranked by :func:`score_recommendation`; clusters only
+  outside prevention (``Domain.EDUCATION``) are never recommended.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from prevcat.compare.inputs import CrosswalkLike, ResolvedPortfolioLike, optiona
 from prevcat.compare.methods import Evidence, city_methods
 from prevcat.compare.model import CityInfo, Comparison, Registry
 from prevcat.compare.profiles import evidence_profile
-from prevcat.compare.recommend import is_proven, recommend
+from prevcat.compare.recommend import is_outside_prevention, is_proven, recommend
 from prevcat.compare.shared import shared_methods
 from prevcat.compare.transfer import transferability
 from prevcat.countries import region_of
@@ -50,7 +51,7 @@ def compare(
     profiles = tuple(evidence_profile(city) for city in cities)
     coverages = tuple(coverage(city.name, city.methods) for city in cities)
     transfers = tuple(transferability(city, evidence) for city in cities)
-    candidates = tuple(c for c in evidence.all_clusters() if is_proven(c))
+    candidates = tuple(c for c in evidence.all_clusters() if is_proven(c) and not is_outside_prevention(c))
     recommendations = tuple(
         recommend(city, cov, cities, candidates, limit=max_recommendations)
         for city, cov in zip(cities, coverages, strict=True)

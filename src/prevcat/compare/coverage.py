@@ -28,7 +28,9 @@ SUBSTANCE_GROUPS: tuple[tuple[str, frozenset[Substance]], ...] = (
 
 LEVELS: tuple[str, ...] = tuple(level.value for level in PreventionLevel)
 SETTINGS: tuple[str, ...] = tuple(setting.value for setting in Setting)
-DOMAINS: tuple[str, ...] = tuple(domain.value for domain in Domain)
+#: domains outside prevention work: never a coverage gap; methods only in them are not recommended
+OUTSIDE_PREVENTION: frozenset[Domain] = frozenset({Domain.EDUCATION})
+DOMAINS: tuple[str, ...] = tuple(domain.value for domain in Domain if domain not in OUTSIDE_PREVENTION)
 
 
 def label(value: str) -> str:

@@ -8,6 +8,7 @@ from prevcat.compare.coverage import (
     AGE_BANDS,
     DOMAINS,
     LEVELS,
+    OUTSIDE_PREVENTION,
     SETTINGS,
     SUBSTANCE_GROUPS,
     cells_of,
@@ -38,6 +39,11 @@ def _effective(rating: SourcedRating) -> bool:
 
 def is_proven(cluster: ClusterInfo) -> bool:
     return any(_effective(r) for r in cluster.ratings)
+
+
+def is_outside_prevention(cluster: ClusterInfo) -> bool:
+    """True for a cluster whose every domain is outside prevention (reading or maths curricula)."""
+    return bool(cluster.domains) and set(cluster.domains) <= OUTSIDE_PREVENTION
 
 
 def caution_of(ratings: Sequence[SourcedRating]) -> str | None:

@@ -3,7 +3,8 @@
 * :func:`read_workbook` reads every sheet (openpyxl, read-only, cached values of formulas) into
   :class:`~prevcat.io.csv_read.Table` objects whose rows carry the sheet's own row numbers, so
   a problem names the sheet, the row and the column (:func:`cell_ref`).
-* :func:`write_xlsx` writes named tables, one sheet each, every cell a value (never a formula).
+* :func:`write_xlsx` writes named tables, one sheet each, every cell a value (never a formula);
+  :func:`write_library_xlsx` writes a library that way (``prevcat export --format xlsx``).
 * :func:`sniff_format` tells an .xlsx from the files people mistake for one (.xls, .ods, PDF,
   a zip archive) by their first bytes, so an importer can say what it cannot read.
 """
@@ -20,8 +21,11 @@ from typing import IO, Any
 
 from attrs import frozen
 
+from prevcat.catalogue import Catalogue, Library
 from prevcat.errors import DataError
+from prevcat.io.csv_export import CSV_COLUMNS, intervention_row
 from prevcat.io.csv_read import Table, TableRow
+from prevcat.io.tables import ProgrammeIndex, catalogues_of, library_tables
 
 __all__ = [
     "UNREADABLE_FORMATS",
@@ -30,6 +34,7 @@ __all__ = [
     "column_letter",
     "read_workbook",
     "sniff_format",
+    "write_library_xlsx",
     "write_xlsx",
 ]
 
@@ -241,3 +246,32 @@ def write_xlsx(
         workbook.save(buffer)
         target.write(buffer.getvalue())
     return counts
+
+
+def write_library_xlsx(
+    library: Library | Catalogue | Iterable[Catalogue],
+    target: str | Path | IO[bytes],
+    *,
+    programmes: ProgrammeIndex | None = None,
+) -> dict[str, int]:
+    """Write a library as a workbook, one sheet per table.
+
+    ``interventions`` has the CSV export's columns (one row per intervention, lists joined with
+    `` | ``); ``ratings``, ``aliases``, ``targets``, ``extra`` and ``sources`` are the SQLite
+    export's tables; ``programmes`` and ``variants`` are added when ``programmes`` is given.
+    Returns the rows written per sheet.
+    """
+    catalogues = catalogues_of(library)
+    tables = library_tables(catalogues, programmes)
+    sheets: dict[str, tuple[Sequence[str], Iterable[Sequence[object]]]] = {
+        "interventions": (
+            CSV_COLUMNS,
+            [tuple(intervention_row(item).values()) for catalogue in catalogues for item in catalogue],
+        ),
+    }
+    for name in ("ratings", "aliases", "targets", "extra", "sources"):
+        sheets[name] = tables[name]
+    if programmes is not None:
+        sheets["programmes"] = tables["programmes"]
+        sheets["variants"] = tables["variants"]
+    return write_xlsx(sheets, target)

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import cast
 
+from prevcat.catalogue import Library
 from prevcat.compare_coverage import LEVELS
 from prevcat.compare_model import Comparison, MethodKind, SourcedRating
 from prevcat.io.csv_export import MULTI_SEPARATOR
@@ -79,28 +80,32 @@ COMPARISON_TABLES: tuple[str, ...] = (
 class ClusterProgrammes:
     """Today's crosswalk as a programme index: a cluster is a programme, each entry its own variant.
 
-    When the crosswalk knows programmes and variants itself (``programme_of``/``variant_of``),
-    :func:`programme_index` uses those instead.
+    ``library`` names the entries (default: the crosswalk's library).  When the crosswalk knows
+    programmes and variants itself (``programme_of``/``variant_of``), :func:`programme_index`
+    uses those instead.
     """
 
-    def __init__(self, crosswalk: Crosswalk) -> None:
+    def __init__(self, crosswalk: Crosswalk, library: Library | None = None) -> None:
         self.crosswalk = crosswalk
+        self.library = library if library is not None else crosswalk.library
 
     def programme_of(self, intervention_id: str) -> Named:
         cluster = self.crosswalk.cluster_of(intervention_id)
+        if cluster is None:  # a crosswalk that leaves unlinked entries out: the entry alone
+            return self.variant_of(intervention_id)
         return Group(cluster.id, cluster.name)
 
     def variant_of(self, intervention_id: str) -> Named:
-        return Group(intervention_id, self.crosswalk.library.get(intervention_id).name)
+        return Group(intervention_id, self.library.get(intervention_id).name)
 
 
-def programme_index(crosswalk: Crosswalk) -> ProgrammeIndex:
+def programme_index(crosswalk: Crosswalk, library: Library | None = None) -> ProgrammeIndex:
     """The crosswalk itself when it has ``programme_of`` and ``variant_of`` (programmes ⊃ variants),
     else :class:`ClusterProgrammes` (clusters as programmes, each entry its own variant)."""
     own = (getattr(crosswalk, "programme_of", None), getattr(crosswalk, "variant_of", None))
     if all(callable(method) for method in own):
         return cast(ProgrammeIndex, crosswalk)
-    return ClusterProgrammes(crosswalk)
+    return ClusterProgrammes(crosswalk, library)
 
 
 # -- the comparison ------------------------------------------------------------------------------

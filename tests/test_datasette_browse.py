@@ -122,6 +122,8 @@ def test_metadata_facets_views_and_foreign_keys_are_served(server: str) -> None:
     assert isinstance(rows, list) and {r["source"] for r in rows} >= {"blueprints", "xchange"}
     with urllib.request.urlopen(f"{server}/prevcat/programmes_by_country.json?country=NO", timeout=30) as r:
         assert json.loads(r.read())["rows"]
+    page = urllib.request.urlopen(f"{server}/prevcat/evidence_by_programme", timeout=30).read().decode()
+    assert "Evidence by programme" in page and "never as an average" in page
 
 
 def test_foreign_keys_hold_in_the_export(exported: tuple[Path, Path]) -> None:

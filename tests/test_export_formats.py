@@ -137,6 +137,20 @@ def test_sqlite_export_round_trips_and_indexes_names(tmp_path: Path) -> None:
     assert "Mina metoder: CC0" in tables["sources"]["description"]
 
 
+def test_databases_of_earlier_versions_still_read(tmp_path: Path) -> None:
+    library = small_library()
+    path = tmp_path / "old.db"
+    write_sqlite(library, path)
+    connection = sqlite3.connect(path)
+    try:
+        with connection:
+            connection.execute("DROP VIEW provenance")
+            connection.execute("ALTER TABLE sources RENAME TO provenance")
+    finally:
+        connection.close()
+    assert read_sqlite(path) == library
+
+
 def test_comparison_tables_are_added_beside_the_catalogue(tmp_path: Path) -> None:
     library, crosswalk = SAMPLE["library"](), SAMPLE["crosswalk"]()
     comparison = compare(SAMPLE["portfolios"](), library=library, crosswalk=crosswalk)

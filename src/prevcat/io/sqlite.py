@@ -64,6 +64,8 @@ CREATE INDEX interventions_programme ON interventions(programme_id);
 CREATE INDEX interventions_country ON interventions(registry_country, country);
 CREATE INDEX ratings_level ON ratings(level);
 CREATE INDEX targets_value ON targets(kind, value);
+CREATE VIEW provenance AS
+    SELECT source, title, publisher, country, url, snapshot, licence, note, position FROM sources;
 CREATE VIEW evidence_by_programme AS
     SELECT p.name AS programme, i.name AS entry, i.source, s.country AS registry_country,
            r.label AS native_rating, r.scale_id || '@' || r.scale_version AS scale,
@@ -89,7 +91,8 @@ CREATE VIEW programmes_by_country AS
     ORDER BY s.country, p.name;
 """
 """Tables: sources, programmes, variants, interventions, aliases, ratings, targets (kind = level,
-setting, substance or domain), extra; views ``evidence_by_programme`` and ``programmes_by_country``;
+setting, substance or domain), extra; views ``evidence_by_programme`` and ``programmes_by_country``
+(and ``provenance``, the name earlier versions gave ``sources``, for queries written then);
 the full-text index ``interventions_fts`` (see :data:`FTS_TABLE`).  ``position`` columns keep the
 model's order; list columns of ``interventions`` (languages, levels, settings...) are JSON arrays."""
 
@@ -176,7 +179,7 @@ def _read_library(connection: sqlite3.Connection) -> Library:
     has_sources = connection.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'"
     ).fetchone()
-    table = "sources" if has_sources else "provenance"  # databases written before 0.2
+    table = "sources" if has_sources else "provenance"  # databases written by earlier versions
     for p in connection.execute(f"SELECT * FROM {table} ORDER BY position"):
         provenance = Provenance(
             source=p["source"],

@@ -149,8 +149,8 @@ class ResultsFirstImporter(TableImporter):
             raise DataError(f"no sheet has a {C['name']!r} column (sheets: {names}); is this the "
                             "Results First Clearinghouse Database workbook?", file=file)
         chosen = found[0]
-        notes = [f"sheet {s.name!r} ({len(s.table)} rows) is not the programme table; not read"
-                 for s in sheets if s is not chosen]
+        notes = [f"sheet {s.name!r} ({len(s.table)} row{'' if len(s.table) == 1 else 's'}) "
+                 "is not the programme table; not read" for s in sheets if s is not chosen]
         return chosen.table, chosen.name, notes
 
     def read(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:

@@ -39,7 +39,7 @@ from prevcat.importers.base import Importer, ImportResult, ImportWarning, Reject
 from prevcat.importers.scales import pick_scale
 from prevcat.importers.vocab import split_multi
 from prevcat.io.csv_read import TableRow, read_table
-from prevcat.io.xlsx import UNREADABLE_FORMATS, cell_ref, read_workbook, sniff_format
+from prevcat.io.xlsx import UNREADABLE_FORMATS, sniff_file, sniff_format
 from prevcat.model import (
     LANGUAGE_TAG,
     SOURCE_KEY,
@@ -129,18 +129,6 @@ def parse_mapping(items: Iterable[str]) -> dict[str, str]:
             raise DataError(f"column mapping maps {standard!r} twice")
         mapping[standard] = column
     return mapping
-
-
-def _sniff_path(path: Path) -> str:
-    """The format of a file on disk by its first bytes (a whole zip is read to look inside)."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-            if head.startswith(b"PK"):
-                return sniff_format(head + handle.read(), path.suffix)
-            return sniff_format(head + handle.read(65536), path.suffix)
-    except OSError as exc:
-        raise DataError(f"cannot read file: {exc.strerror or exc}", file=str(path)) from exc
 
 
 def _enum_key(text: str) -> str:
@@ -237,17 +225,19 @@ class GenericImporter(Importer):
         return result
 
     def read(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
-        """Read a CSV, .xlsx or prevcat JSON file (path or open file).
+        """Read a CSV, .xlsx (:mod:`prevcat.importers.generic_xlsx`) or prevcat JSON file (path or open file).
 
         A format it cannot read (.xls, .ods, a PDF, a zip archive) raises :class:`DataError`
         saying what the file is and how to save it in a readable format.
         """
+        from prevcat.importers.generic_xlsx import read_xlsx
+
         if isinstance(source, (str, Path)):
             path = Path(source)
             name: str = str(path)
-            kind = _sniff_path(path)
+            kind = sniff_file(path)
             if kind == "xlsx":
-                return self._read_xlsx(path, name)
+                return read_xlsx(self, path, name)
             if kind in UNREADABLE_FORMATS:
                 raise DataError(f"cannot import this file: it is {UNREADABLE_FORMATS[kind]}", file=name)
             if path.suffix.lower() == ".json":
@@ -262,7 +252,7 @@ class GenericImporter(Importer):
         if isinstance(raw, bytes):
             kind = sniff_format(raw[:65536] if not raw.startswith(b"PK") else raw, Path(name).suffix)
             if kind == "xlsx":
-                return self._read_xlsx(io.BytesIO(raw), name)
+                return read_xlsx(self, io.BytesIO(raw), name)
             if kind in UNREADABLE_FORMATS:
                 raise DataError(f"cannot import this file: it is {UNREADABLE_FORMATS[kind]}", file=name)
         text_head = raw[:64].decode("utf-8", "ignore") if isinstance(raw, bytes) else raw[:64]
@@ -354,66 +344,6 @@ class GenericImporter(Importer):
         catalogue = Catalogue(provenance=provenance, interventions=interventions)
         report = make_report(
             key, Path(name).name, rows_read=len(table), rejected=rejected, warnings=warnings,
-            interventions=len(interventions),
-        )
-        return ImportResult(catalogue=catalogue, report=report)
-
-    def _read_xlsx(self, source: Path | IO[bytes], name: str) -> ImportResult:
-        """Every sheet with the required columns; rows of other sheets are rejected, sheet named."""
-        key, warnings = self._key_for(name)
-        sheets = read_workbook(source)
-        interventions: list[Intervention] = []
-        rejected: list[RejectedRow] = []
-        seen: dict[str, str] = {}
-        number = 0
-        readable = 0
-        first_error: DataError | None = None
-        for sheet in sheets:
-            table = sheet.table
-            try:
-                columns, others = self._columns(table.header, f"{name} [sheet {sheet.name!r}]")
-            except DataError as exc:
-                first_error = first_error or exc
-                columns, others = {}, []
-            else:
-                readable += 1
-            for row in table:
-                number += 1
-                native = row.get(columns["id"]) if columns else ""
-                here = cell_ref(sheet.name, row.line)
-                try:
-                    if not columns:
-                        raise _Reject("", f"{here}: sheet {sheet.name!r} has no id and name columns "
-                                          f"(its columns: {', '.join(table.header)})")
-                    if "__overflow__" in row.cells:
-                        raise _Reject("", f"{here}: cells beyond the header's {len(table.header)} columns: "
-                                          f"{row.cells['__overflow__']!r}")
-                    if native in seen:
-                        raise _Reject("id", f"{cell_ref(sheet.name, row.line, columns['id'], table.header)}: "
-                                            f"duplicate id {native!r} (first at {seen[native]})")
-                    item = self._intervention(key, row, columns, others)
-                except _Reject as exc:
-                    column = columns.get(exc.field, exc.field) if exc.field else None
-                    reason = exc.reason if exc.reason.startswith("sheet ") else (
-                        f"{cell_ref(sheet.name, row.line, column, table.header)}: {exc.reason}"
-                    )
-                    rejected.append(RejectedRow(
-                        row=number, line=row.line, field=exc.field or None, reason=reason,
-                        native_id=native or None,
-                    ))
-                    continue
-                seen[native] = cell_ref(sheet.name, row.line)
-                interventions.append(item)
-        if not readable and first_error is not None:
-            raise first_error
-        provenance = Provenance(
-            source=key,
-            title=self._title or Path(name).stem,
-            note=f"imported from {Path(name).name} with prevcat's generic importer",
-        )
-        catalogue = Catalogue(provenance=provenance, interventions=interventions)
-        report = make_report(
-            key, Path(name).name, rows_read=number, rejected=rejected, warnings=warnings,
             interventions=len(interventions),
         )
         return ImportResult(catalogue=catalogue, report=report)

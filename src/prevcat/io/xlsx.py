@@ -33,6 +33,7 @@ __all__ = [
     "cell_ref",
     "column_letter",
     "read_workbook",
+    "sniff_file",
     "sniff_format",
     "write_library_xlsx",
     "write_xlsx",
@@ -106,6 +107,17 @@ def sniff_format(data: bytes, suffix: str = "") -> str:
     if stripped.startswith((b"{", b"[")) and suffix.lower() in ("", ".json"):
         return "json"
     return "text"
+
+
+def sniff_file(path: Path) -> str:
+    """:func:`sniff_format` of a file on disk (a zip is read whole, to look inside; else 64 kB)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+            rest = handle.read() if head.startswith(b"PK") else handle.read(65536)
+    except OSError as exc:
+        raise DataError(f"cannot read file: {exc.strerror or exc}", file=str(path)) from exc
+    return sniff_format(head + rest, path.suffix)
 
 
 def _text(value: Any) -> str:

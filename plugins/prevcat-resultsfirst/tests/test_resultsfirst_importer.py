@@ -29,11 +29,12 @@ def test_rows_read_equal_imported_plus_reported(workbook: Path) -> None:
     assert report.rows_read == 8
     assert report.rows_read == report.imported + len(report.rejected)
     assert (report.imported, len(report.rejected), report.interventions) == (6, 2, 5)
-    reasons = [r.reason for r in report.rejected]
-    assert reasons[0].startswith("sheet 'Clearinghouse Database', row 8, column C (RF rating color): "
-                                 "unknown label 'Purple'")
-    assert reasons[1].startswith("sheet 'Clearinghouse Database', row 9, column A (Program name): empty")
-    assert any("sheet 'About'" in str(w) for w in report.warnings)
+    bad_colour, no_name = report.rejected
+    assert (bad_colour.line, bad_colour.field) == (8, "RF rating color")  # line: the sheet's row number
+    assert bad_colour.reason.startswith("unknown label 'Purple'") and "'Highest rated'" in bad_colour.reason
+    assert bad_colour.native_id == "fictional-bad-programme-f"
+    assert (no_name.line, no_name.field, no_name.reason) == (9, "Program name", "empty programme name")
+    assert any("sheet 'About' (1 row) is not the programme table" in str(w) for w in report.warnings)
 
 
 def test_both_ratings_kept_each_on_its_own_scale_with_the_clearinghouse_as_rater(workbook: Path) -> None:

@@ -30,11 +30,11 @@ import attrs
 from prevcat.catalogue import Catalogue, Provenance
 from prevcat.errors import DataError, UnknownLabelError
 from prevcat.evidence import Rating
-from prevcat.importers.base import ImportResult, ImportWarning, RejectedRow, Snapshot, make_report
+from prevcat.importers.base import ImportResult, ImportWarning, Snapshot
 from prevcat.importers.toolkit import RowReader, RowRejected, TableImporter, source_path
 from prevcat.importers.vocab import parse_age_band, span, split_multi
-from prevcat.io.csv_read import Table, read_table
-from prevcat.io.xlsx import Sheet, cell_ref, read_workbook, sniff_format
+from prevcat.io.csv_read import Table, TableRow, read_table
+from prevcat.io.xlsx import read_workbook, sniff_format
 from prevcat.model import AgeRange, Intervention, Target
 from prevcat_resultsfirst.registry import (
     COLOUR_SCALE,
@@ -124,25 +124,23 @@ class ResultsFirstImporter(TableImporter):
 
     # -- reading ------------------------------------------------------------------------------
 
-    def _table(
-        self, source: str | Path | IO[str] | IO[bytes], file: str | None
-    ) -> tuple[Table, str | None, list[str]]:
-        """The programme table, its sheet name (None for CSV), and notes on sheets left aside.
+    def load_table(self, source: str | Path | IO[str] | IO[bytes]) -> Table:
+        """The programme sheet of the workbook (or the same columns saved as CSV).
 
-        Anything but text goes to the workbook reader, which names a format it cannot read.
+        The first sheet with a ``Program name`` column is read; other sheets are named in a
+        warning.  Anything but text goes to the workbook reader, which names a format it cannot read.
         """
+        file = source_path(source)
         if isinstance(source, (str, Path)):
             data = Path(source).read_bytes()
         else:
             raw = source.read()
             if isinstance(raw, str):
-                return read_table(io.StringIO(raw)), None, []
+                return read_table(io.StringIO(raw))
             data = raw
         if sniff_format(data, Path(file or "").suffix) in ("text", "json"):
-            return read_table(io.BytesIO(data)), None, []
-        return self._sheet(read_workbook(io.BytesIO(data)), file)
-
-    def _sheet(self, sheets: Sequence[Sheet], file: str | None) -> tuple[Table, str | None, list[str]]:
+            return read_table(io.BytesIO(data))
+        sheets = read_workbook(io.BytesIO(data))
         found = [s for s in sheets if C["name"] in s.table.header]
         if not found:
             names = ", ".join(repr(s.name) for s in sheets)
@@ -151,43 +149,28 @@ class ResultsFirstImporter(TableImporter):
         chosen = found[0]
         notes = [f"sheet {s.name!r} ({len(s.table)} row{'' if len(s.table) == 1 else 's'}) "
                  "is not the programme table; not read" for s in sheets if s is not chosen]
-        return chosen.table, chosen.name, notes
+        return attrs.evolve(chosen.table, warnings=(*chosen.table.warnings, *notes))
 
-    def read(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
-        """Read the workbook (.xlsx, or the same columns saved as CSV)."""
-        file = source_path(source)
-        table, sheet, notes = self._table(source, file)
-        self.check_header(table.header, file)
-        warnings = [ImportWarning(w) for w in (*table.warnings, *notes)]
-        rejected: list[RejectedRow] = []
-        groups: dict[str, list[Intervention]] = {}
-        seen: dict[tuple[str, str], int] = {}
-        for table_row in table:
-            row = RowReader(table_row)
-            try:
-                self.check_row(row)
-                item = self.read_row(row)
-            except (RowRejected, ValueError) as exc:
-                field = exc.field if isinstance(exc, RowRejected) else None
-                reason = exc.reason if isinstance(exc, RowRejected) else str(exc)
-                if sheet is not None:
-                    reason = f"{cell_ref(sheet, table_row.line, field, table.header)}: {reason}"
-                name = table_row.get(C["name"])
-                rejected.append(RejectedRow(table_row.row, reason, field, table_row.line,
-                                            native_id(name) if name else None))
-                continue
-            pair = (item.id, table_row.get(C["clearinghouse"]).casefold())
-            if pair in seen:
-                row.warn(C["clearinghouse"], table_row.get(C["clearinghouse"]),
-                         f"programme and clearinghouse repeat row {seen[pair]}; both rows' ratings kept")
-            seen.setdefault(pair, table_row.row)
-            warnings += row.warnings
-            groups.setdefault(item.id, []).append(item)
-        merged = tuple(self.merge(items) for items in groups.values())
-        catalogue = Catalogue(self.provenance, merged)
-        report = make_report(self.key, file, rows_read=len(table), rejected=rejected, warnings=warnings,
-                             interventions=len(catalogue))
-        return ImportResult(catalogue=catalogue, report=report)
+    def row_id(self, row: TableRow) -> str | None:
+        """A rejected row is reported with its programme's id, where it has a name."""
+        name = row.get(C["name"])
+        return native_id(name) if name else None
+
+    def merge_rows(
+        self, rows: Sequence[RowReader], items: Sequence[Intervention], warnings: list[ImportWarning]
+    ) -> Intervention:
+        """One intervention per programme; a clearinghouse given twice for it is reported."""
+        first: dict[str, int] = {}
+        for row in rows:
+            printed = row.get(C["clearinghouse"])
+            key = " ".join(printed.split()).casefold()
+            if key in first:
+                warnings.append(ImportWarning(
+                    f"programme and clearinghouse repeat row {first[key]}; both rows' ratings kept",
+                    row=row.row.row, field=C["clearinghouse"], value=printed,
+                ))
+            first.setdefault(key, row.row.row)
+        return self.merge(items)
 
     def read_row(self, row: RowReader) -> Intervention:
         """One programme × clearinghouse row as one intervention with its two ratings."""

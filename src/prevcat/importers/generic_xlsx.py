@@ -12,9 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO
 
-from prevcat.catalogue import Catalogue, Provenance
 from prevcat.errors import DataError
-from prevcat.importers.base import ImportResult, RejectedRow, make_report
+from prevcat.importers.base import ImportResult, RejectedRow
 from prevcat.importers.generic import GenericImporter, _Reject
 from prevcat.io.xlsx import cell_ref, read_workbook
 from prevcat.model import Intervention
@@ -70,15 +69,4 @@ def read_xlsx(importer: GenericImporter, source: Path | IO[bytes], name: str) ->
             interventions.append(item)
     if not readable and first_error is not None:
         raise first_error
-    provenance = Provenance(
-        source=key,
-        title=importer._title or Path(name).stem,
-        note=f"imported from {Path(name).name} with prevcat's generic importer",
-    )
-    catalogue = Catalogue(provenance=provenance, interventions=interventions)
-    report = make_report(
-        key, Path(name).name, rows_read=number, rejected=rejected, warnings=warnings,
-        interventions=len(interventions),
-    )
-    return ImportResult(catalogue=catalogue, report=report)
-
+    return importer._result(key, name, number, interventions, rejected, warnings)

@@ -97,6 +97,13 @@ def test_full_text_search_for_familj_finds_swedish_family_programmes(server: str
     assert all("famil" in (r["name"] + r["alias_names"] + (r["description"] or "")).lower() for r in rows)
 
 
+def test_the_search_page_lists_the_programmes(server: str) -> None:
+    with urllib.request.urlopen(f"{server}/prevcat/interventions?_search=familj", timeout=30) as response:
+        page = response.read().decode("utf-8")
+    assert "FFT (Funktionell familjeterapi)" in page and "Connect" in page
+    assert "Multisystemic" not in page  # a search, not the whole table
+
+
 def test_a_facet_on_registry_country_counts_and_filters(server: str) -> None:
     data = _get_json(f"{server}/prevcat/interventions.json?_facet=registry_country&_shape=objects")
     facet = data["facet_results"]

@@ -183,8 +183,8 @@ def search(
 )
 @click.option(
     "--locale", "--lang", "locale", metavar="LOCALE",
-    help="Locale deciding the --excel delimiter, e.g. sv_SE, nb, de-CH, en_GB "
-    "(default: LC_ALL, LC_NUMERIC or LANG).",
+    help="Locale deciding the --excel delimiter, e.g. sv_SE, nb, de-CH, en_GB (implies --excel; "
+    "default: LC_ALL, LC_NUMERIC or LANG).",
 )
 @click.option(
     "--metadata", type=click.Path(dir_okay=False), metavar="FILE",

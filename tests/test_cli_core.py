@@ -114,8 +114,8 @@ def test_export_csv_json_sqlite(tmp_path: Path) -> None:
     code, _, _ = run("export", "--format", "sqlite", "-o", str(tmp_path / "all.db"))
     assert code == 0
     with sqlite3.connect(tmp_path / "all.db") as db:
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        assert {"interventions", "aliases", "ratings", "targets", "provenance"} <= tables
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        assert {"interventions", "aliases", "ratings", "targets", "sources", "provenance"} <= tables
         count = db.execute("SELECT count(*) FROM ratings WHERE scale_id LIKE 'xchange%'").fetchone()[0]
         assert count > 0
 

@@ -95,17 +95,32 @@ def catalogues_command(ctx: click.Context, fmt: str) -> None:
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the imported catalogue as prevcat JSON.")
+@click.option("--registry", "registry_key", metavar="KEY",
+              help="Read FILE with this registry plugin's importer (e.g. resultsfirst), "
+              "not as your own catalogue.")
 @click.pass_context
 def import_command(
-    ctx: click.Context, file: Path, source: str | None, mapping: tuple[str, ...], output: Path | None
+    ctx: click.Context, file: Path, source: str | None, mapping: tuple[str, ...], output: Path | None,
+    registry_key: str | None,
 ) -> None:
-    """Import your own catalogue (standard-column CSV or prevcat JSON) and print the report."""
+    """Import your own catalogue (standard-column CSV or .xlsx, or prevcat JSON) and print the report."""
+    from prevcat.importers.base import Importer
     from prevcat.importers.generic import GenericImporter, parse_mapping
 
     columns = parse_mapping(mapping)
     registry = get_registry(plugins_dir=plugins_dir_of(ctx))
     warn_problems(registry.problems)
-    importer = GenericImporter(source, columns, scales=registry.scales)
+    importer: Importer
+    if registry_key is not None:
+        if source or mapping:
+            raise click.BadParameter("--source and --map apply to your own catalogue, not to --registry",
+                                     param_hint="--registry")
+        if registry_key not in registry.importers:
+            raise click.BadParameter(f"no installed plugin imports {registry_key!r}; importers: "
+                                     f"{', '.join(sorted(registry.importers))}", param_hint="--registry")
+        importer = registry.importers[registry_key]
+    else:
+        importer = GenericImporter(source, columns, scales=registry.scales)
     result = importer.read(file)
     click.echo(result.report.format())
     if output is not None:

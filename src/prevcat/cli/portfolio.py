@@ -13,8 +13,8 @@ from prevcat.render.csv_tables import TABLES
 
 @click.command("compare")
 @click.argument("portfolios", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "fmt", type=click.Choice((*FORMATS, "sqlite")), default="text", show_default=True,
+              help="Output format (sqlite: adds the comparison tables to the -o database).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write to this file instead of standard output.")
 @click.option("--table", type=click.Choice(TABLES), default="methods", show_default=True,
@@ -43,6 +43,15 @@ def compare_command(
     comparison = compare_files(
         portfolios, library=library, crosswalk=crosswalk, max_recommendations=max_recommendations
     )
+    if fmt == "sqlite":
+        from prevcat.render.sqlite_tables import write_comparison_sqlite
+
+        if not output:
+            raise click.BadParameter("--format sqlite needs -o FILE (a database to add the tables to)",
+                                     param_hint="--output")
+        write_comparison_sqlite(comparison, output)
+        click.echo(f"Wrote the comparison tables to {output}", err=True)
+        return
     text = render(comparison, fmt, table=table)
     if output:
         Path(output).write_text(text, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The generic importer: a user's own spreadsheet of methods (CSV) or a prevcat JSON catalogue.
+"""The generic importer: a user's own spreadsheet of methods (CSV or .xlsx) or a prevcat JSON catalogue.
 
 Standard columns, only ``id`` and ``name`` required (header names match ignoring case)::
 
@@ -15,6 +15,13 @@ Standard columns, only ``id`` and ``name`` required (header names match ignoring
 A column mapping (``{"name": "Programmname"}``) serves files with other headers.  The source
 key, the prefix of every id, defaults to the file's stem (``foundations.csv`` gives
 ``foundations:<id>``).
+
+An .xlsx workbook is read sheet by sheet (each sheet's first row its header); rows of a sheet
+without ``id`` and ``name`` columns are rejected, so every row is accounted for; problems name
+the sheet, the row and the column.  Formats it cannot read (.xls, .ods, PDF, zip) are named.
+
+(A little over 400 lines: the standard columns, their checks and the format dispatch are one
+contract; reading workbooks lives in :mod:`prevcat.importers.generic_xlsx`.)
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from prevcat.importers.base import Importer, ImportResult, ImportWarning, Reject
 from prevcat.importers.scales import pick_scale
 from prevcat.importers.vocab import split_multi
 from prevcat.io.csv_read import TableRow, read_table
+from prevcat.io.xlsx import UNREADABLE_FORMATS, sniff_file, sniff_format
 from prevcat.model import (
     LANGUAGE_TAG,
     SOURCE_KEY,
@@ -165,8 +173,8 @@ class GenericImporter(Importer):
     """
 
     key: ClassVar[str] = "generic"
-    title: ClassVar[str] = "Your own catalogue (standard-column CSV or prevcat JSON)"
-    formats: ClassVar[tuple[str, ...]] = ("csv", "json")
+    title: ClassVar[str] = "Your own catalogue (standard-column CSV or .xlsx, or prevcat JSON)"
+    formats: ClassVar[tuple[str, ...]] = ("csv", "xlsx", "json")
 
     def __init__(
         self,
@@ -220,10 +228,21 @@ class GenericImporter(Importer):
         return result
 
     def read(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
-        """Read a CSV or prevcat JSON file (path or open file)."""
+        """Read a CSV, .xlsx (:mod:`prevcat.importers.generic_xlsx`) or prevcat JSON file (path or open file).
+
+        A format it cannot read (.xls, .ods, a PDF, a zip archive) raises :class:`DataError`
+        saying what the file is and how to save it in a readable format.
+        """
+        from prevcat.importers.generic_xlsx import read_xlsx
+
         if isinstance(source, (str, Path)):
             path = Path(source)
             name: str = str(path)
+            kind = sniff_file(path)
+            if kind == "xlsx":
+                return read_xlsx(self, path, name)
+            if kind in UNREADABLE_FORMATS:
+                raise DataError(f"cannot import this file: it is {UNREADABLE_FORMATS[kind]}", file=name)
             if path.suffix.lower() == ".json":
                 try:
                     text = path.read_text(encoding="utf-8-sig")
@@ -233,6 +252,12 @@ class GenericImporter(Importer):
             return self._read_csv(path, name)
         name = str(getattr(source, "name", "<stream>"))
         raw = source.read()
+        if isinstance(raw, bytes):
+            kind = sniff_format(raw[:65536] if not raw.startswith(b"PK") else raw, Path(name).suffix)
+            if kind == "xlsx":
+                return read_xlsx(self, io.BytesIO(raw), name)
+            if kind in UNREADABLE_FORMATS:
+                raise DataError(f"cannot import this file: it is {UNREADABLE_FORMATS[kind]}", file=name)
         text_head = raw[:64].decode("utf-8", "ignore") if isinstance(raw, bytes) else raw[:64]
         if text_head.lstrip("\ufeff \t\r\n").startswith("{"):
             text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
@@ -314,6 +339,13 @@ class GenericImporter(Importer):
                 continue
             seen[native] = row.row
             interventions.append(item)
+        return self._result(key, name, len(table), interventions, rejected, warnings)
+
+    def _result(
+        self, key: str, name: str, rows_read: int, interventions: list[Intervention],
+        rejected: list[RejectedRow], warnings: list[ImportWarning],
+    ) -> ImportResult:
+        """The catalogue and report of one file read (CSV or .xlsx)."""
         provenance = Provenance(
             source=key,
             title=self._title or Path(name).stem,
@@ -321,7 +353,7 @@ class GenericImporter(Importer):
         )
         catalogue = Catalogue(provenance=provenance, interventions=interventions)
         report = make_report(
-            key, Path(name).name, rows_read=len(table), rejected=rejected, warnings=warnings,
+            key, Path(name).name, rows_read=rows_read, rejected=rejected, warnings=warnings,
             interventions=len(interventions),
         )
         return ImportResult(catalogue=catalogue, report=report)

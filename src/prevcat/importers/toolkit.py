@@ -33,7 +33,7 @@ from prevcat.importers.base import (
     make_report,
 )
 from prevcat.importers.vocab import VocabularyMap, span, split_multi
-from prevcat.io.csv_read import TableRow, read_table
+from prevcat.io.csv_read import Table, TableRow, read_table
 from prevcat.model import Alias, Domain, Intervention, Target
 
 T = TypeVar("T")
@@ -445,16 +445,24 @@ class TableImporter(Importer):
         """Checks made before :meth:`read_row`: by default, no more cells than the header."""
         row.reject_overflow()
 
+    def row_id(self, row: TableRow) -> str | None:
+        """The native id a rejected row is reported with: by default its ``id`` cell."""
+        return row.get("id") or None
+
+    def load_table(self, source: str | Path | IO[str] | IO[bytes]) -> Table:
+        """The table :meth:`read` reads: by default a CSV file; override for other formats."""
+        return read_table(source)
+
     def read(self, source: str | Path | IO[str] | IO[bytes]) -> ImportResult:
         file = source_path(source)
-        table = read_table(source)
+        table = self.load_table(source)
         self.check_header(table.header, file)
         warnings = [ImportWarning(w) for w in table.warnings]
         rejected: list[RejectedRow] = []
         groups: dict[str, list[Intervention]] = {}
         rows_of: dict[str, list[RowReader]] = {}
         for table_row in table:
-            native = table_row.get("id") or None
+            native = self.row_id(table_row)
             row = RowReader(table_row)
             try:
                 self.check_row(row)

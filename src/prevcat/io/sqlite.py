@@ -1,4 +1,9 @@
-"""SQLite export of a library (one table per kind of fact) and its lossless read-back."""
+"""SQLite export of a library (one table per kind of fact, built for datasette) and its lossless read-back.
+
+The database opens as is in ``sqlite3`` and in datasette (``datasette prevcat.db -m metadata.json``,
+the metadata from :mod:`prevcat.io.datasette`): foreign keys between the tables, views a
+coordinator reads without SQL, and a full-text index over names, aliases and descriptions.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +15,29 @@ from typing import Any
 
 from prevcat.catalogue import Catalogue, Library, Provenance
 from prevcat.io.json_format import json_converter
+from prevcat.io.tables import TARGET_KINDS, ProgrammeIndex, library_tables
 from prevcat.model import Intervention
 
 SQLITE_SCHEMA = """
-CREATE TABLE provenance (
+CREATE TABLE sources (
     source TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT, country TEXT, url TEXT,
-    snapshot TEXT, licence TEXT, note TEXT, position INTEGER NOT NULL
+    snapshot TEXT, licence TEXT, note TEXT, interventions INTEGER NOT NULL, position INTEGER NOT NULL
+);
+CREATE TABLE programmes (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, entries INTEGER NOT NULL, sources INTEGER NOT NULL,
+    source_keys TEXT NOT NULL, countries TEXT NOT NULL
+);
+CREATE TABLE variants (
+    id TEXT PRIMARY KEY, programme_id TEXT NOT NULL REFERENCES programmes(id), name TEXT NOT NULL,
+    entries INTEGER NOT NULL
 );
 CREATE TABLE interventions (
-    id TEXT PRIMARY KEY, source TEXT NOT NULL REFERENCES provenance(source), name TEXT NOT NULL,
-    country TEXT, languages TEXT, original TEXT, url TEXT, description TEXT, confidence TEXT,
-    min_age INTEGER, max_age INTEGER, lowest_level TEXT, highest_level TEXT, disputed INTEGER NOT NULL,
+    id TEXT PRIMARY KEY, source TEXT NOT NULL REFERENCES sources(source), name TEXT NOT NULL,
+    programme_id TEXT REFERENCES programmes(id), variant_id TEXT REFERENCES variants(id),
+    country TEXT, registry_country TEXT, languages TEXT NOT NULL, alias_names TEXT NOT NULL,
+    levels TEXT NOT NULL, settings TEXT NOT NULL, substances TEXT NOT NULL, domains TEXT NOT NULL,
+    min_age INTEGER, max_age INTEGER, lowest_level TEXT, highest_level TEXT, evidence TEXT NOT NULL,
+    disputed INTEGER NOT NULL, original TEXT, url TEXT, description TEXT, confidence TEXT,
     position INTEGER NOT NULL
 );
 CREATE TABLE aliases (
@@ -29,9 +46,10 @@ CREATE TABLE aliases (
 );
 CREATE TABLE ratings (
     intervention_id TEXT NOT NULL REFERENCES interventions(id), position INTEGER NOT NULL,
-    scale_id TEXT NOT NULL, scale_version TEXT NOT NULL, label TEXT NOT NULL, level TEXT,
-    direction TEXT NOT NULL, outcome TEXT, reviewed TEXT, database TEXT, reported_by TEXT,
-    url TEXT, note TEXT, confidence TEXT, PRIMARY KEY (intervention_id, position)
+    scale_id TEXT NOT NULL, scale_version TEXT NOT NULL, label TEXT NOT NULL, level TEXT, level_rank INTEGER,
+    direction TEXT NOT NULL, tier TEXT NOT NULL, outcome TEXT, reviewed TEXT, database TEXT,
+    reported_by TEXT, rated_by TEXT NOT NULL, url TEXT, note TEXT, confidence TEXT,
+    PRIMARY KEY (intervention_id, position)
 );
 CREATE TABLE targets (
     intervention_id TEXT NOT NULL REFERENCES interventions(id), kind TEXT NOT NULL,
@@ -41,26 +59,82 @@ CREATE TABLE extra (
     intervention_id TEXT NOT NULL REFERENCES interventions(id), position INTEGER NOT NULL,
     field TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (intervention_id, position)
 );
+CREATE INDEX interventions_source ON interventions(source);
+CREATE INDEX interventions_programme ON interventions(programme_id);
+CREATE INDEX interventions_country ON interventions(registry_country, country);
 CREATE INDEX ratings_level ON ratings(level);
 CREATE INDEX targets_value ON targets(kind, value);
+CREATE VIEW provenance AS
+    SELECT source, title, publisher, country, url, snapshot, licence, note, position FROM sources;
+CREATE VIEW evidence_by_programme AS
+    SELECT p.name AS programme, i.name AS entry, i.source, s.country AS registry_country,
+           r.label AS native_rating, r.scale_id || '@' || r.scale_version AS scale,
+           r.level AS common_level, r.direction, r.tier AS results_first_tier, r.rated_by,
+           r.reported_by, r.outcome, r.reviewed, i.id AS intervention_id, p.id AS programme_id
+    FROM ratings r
+    JOIN interventions i ON i.id = r.intervention_id
+    JOIN sources s ON s.source = i.source
+    LEFT JOIN programmes p ON p.id = i.programme_id
+    ORDER BY p.name, i.source, r.position;
+CREATE VIEW programmes_by_country AS
+    SELECT s.country AS country, p.name AS programme, count(DISTINCT i.source) AS registries,
+           group_concat(DISTINCT i.name) AS names_there,
+           (SELECT r.level FROM ratings r JOIN interventions i2 ON i2.id = r.intervention_id
+            WHERE i2.programme_id = p.id AND r.level IS NOT NULL
+            ORDER BY r.level_rank DESC LIMIT 1) AS best_level_anywhere,
+           p.id AS programme_id
+    FROM interventions i
+    JOIN sources s ON s.source = i.source
+    JOIN programmes p ON p.id = i.programme_id
+    WHERE s.country IS NOT NULL
+    GROUP BY s.country, p.id
+    ORDER BY s.country, p.name;
 """
-"""Tables: provenance, interventions, aliases, ratings, targets (kind = level, setting,
-substance or domain), extra.  ``position`` columns keep the model's order."""
+"""Tables: sources, programmes, variants, interventions, aliases, ratings, targets (kind = level,
+setting, substance or domain), extra; views ``evidence_by_programme`` and ``programmes_by_country``
+(and ``provenance``, the name earlier versions gave ``sources``, for queries written then);
+the full-text index ``interventions_fts`` (see :data:`FTS_TABLE`).  ``position`` columns keep the
+model's order; list columns of ``interventions`` (languages, levels, settings...) are JSON arrays."""
 
-_TARGET_KINDS = ("domain", "level", "setting", "substance")
+FTS_TABLE = "interventions_fts"
+_FTS_COLUMNS = ("name", "alias_names", "description")
 
 
-def write_sqlite(library: Library | Catalogue | Iterable[Catalogue], path: str | Path) -> None:
+def _create_fts(connection: sqlite3.Connection) -> str:
+    """The FTS5 index over names, aliases and descriptions; returns the tokenizer used.
+
+    The trigram tokenizer finds parts of words ("familj" in "Familjerådslag", "Familie" in
+    "Familienstärkung"), which compound-rich Swedish, Norwegian, Danish, German and Dutch need;
+    where SQLite is older than 3.34 the unicode61 tokenizer (whole words, accents ignored) is used.
+    """
+    columns = ", ".join(_FTS_COLUMNS)
+    for tokenizer in ("trigram", "unicode61 remove_diacritics 2"):
+        try:
+            connection.execute(
+                f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({columns}, "
+                f"content=\"interventions\", tokenize='{tokenizer}')"
+            )
+        except sqlite3.OperationalError:
+            continue
+        connection.execute(
+            f"INSERT INTO {FTS_TABLE}(rowid, {columns}) SELECT rowid, {columns} FROM interventions"
+        )
+        return tokenizer
+    return ""  # SQLite without FTS5: the database works, without full-text search
+
+
+def write_sqlite(
+    library: Library | Catalogue | Iterable[Catalogue],
+    path: str | Path,
+    *,
+    programmes: ProgrammeIndex | None = None,
+) -> None:
     """Write catalogues to a new SQLite database that ``sqlite3`` and datasette open as is.
 
-    An existing file at ``path`` is replaced.
+    ``programmes`` (e.g. :func:`prevcat.render.sqlite_tables.programme_index` of a crosswalk)
+    fills the programmes and variants tables.  An existing file at ``path`` is replaced.
     """
-    if isinstance(library, Catalogue):
-        catalogues: tuple[Catalogue, ...] = (library,)
-    elif isinstance(library, Library):
-        catalogues = library.catalogues
-    else:
-        catalogues = tuple(library)
+    tables = library_tables(library, programmes)
     target = Path(path)
     if target.exists():
         target.unlink()
@@ -68,80 +142,14 @@ def write_sqlite(library: Library | Catalogue | Iterable[Catalogue], path: str |
     try:
         with connection:
             connection.executescript(SQLITE_SCHEMA)
-            for c_pos, catalogue in enumerate(catalogues):
-                p = catalogue.provenance
-                connection.execute(
-                    "INSERT INTO provenance VALUES (?,?,?,?,?,?,?,?,?)",
-                    (p.source, p.title, p.publisher, p.country, p.url, p.snapshot, p.licence, p.note, c_pos),
+            for name, (columns, rows) in tables.items():
+                marks = ",".join("?" for _ in columns)
+                connection.executemany(
+                    f"INSERT INTO {name} ({','.join(columns)}) VALUES ({marks})", rows
                 )
-                for i_pos, item in enumerate(catalogue):
-                    _insert_intervention(connection, item, i_pos)
+            _create_fts(connection)
     finally:
         connection.close()
-
-
-def _insert_intervention(connection: sqlite3.Connection, item: Intervention, position: int) -> None:
-    summary = item.evidence
-    connection.execute(
-        "INSERT INTO interventions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            item.id,
-            item.source,
-            item.name,
-            item.country,
-            json.dumps(list(item.languages)),
-            item.original,
-            item.url,
-            item.description,
-            item.confidence.value if item.confidence else None,
-            item.target.ages.min,
-            item.target.ages.max,
-            summary.lowest.value if summary.lowest else None,
-            summary.highest.value if summary.highest else None,
-            int(summary.disputed),
-            position,
-        ),
-    )
-    connection.executemany(
-        "INSERT INTO aliases VALUES (?,?,?,?)",
-        [(item.id, n, a.name, a.lang) for n, a in enumerate(item.aliases)],
-    )
-    connection.executemany(
-        "INSERT INTO ratings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [
-            (
-                item.id,
-                n,
-                r.scale.id,
-                r.scale.version,
-                r.label,
-                r.level.value if r.level else None,
-                r.direction.value,
-                r.outcome,
-                r.reviewed.isoformat() if r.reviewed else None,
-                r.database,
-                r.reported_by,
-                r.url,
-                r.note,
-                r.confidence.value if r.confidence else None,
-            )
-            for n, r in enumerate(item.ratings)
-        ],
-    )
-    values = {
-        "domain": [d.value for d in item.domains],
-        "level": [v.value for v in item.target.levels],
-        "setting": [v.value for v in item.target.settings],
-        "substance": [v.value for v in item.target.substances],
-    }
-    connection.executemany(
-        "INSERT INTO targets VALUES (?,?,?,?)",
-        [(item.id, kind, n, value) for kind in _TARGET_KINDS for n, value in enumerate(values[kind])],
-    )
-    connection.executemany(
-        "INSERT INTO extra VALUES (?,?,?,?)",
-        [(item.id, n, k, v) for n, (k, v) in enumerate(item.extra)],
-    )
 
 
 def read_sqlite(path: str | Path) -> Library:
@@ -168,7 +176,11 @@ def _read_library(connection: sqlite3.Connection) -> Library:
     targets = _grouped(connection, "targets")
     extra = _grouped(connection, "extra")
     catalogues = []
-    for p in connection.execute("SELECT * FROM provenance ORDER BY position"):
+    has_sources = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'"
+    ).fetchone()
+    table = "sources" if has_sources else "provenance"  # databases written by earlier versions
+    for p in connection.execute(f"SELECT * FROM {table} ORDER BY position"):
         provenance = Provenance(
             source=p["source"],
             title=p["title"],
@@ -184,7 +196,7 @@ def _read_library(connection: sqlite3.Connection) -> Library:
             "SELECT * FROM interventions WHERE source = ? ORDER BY position", (p["source"],)
         ):
             ident = row["id"]
-            by_kind: dict[str, list[str]] = {k: [] for k in _TARGET_KINDS}
+            by_kind: dict[str, list[str]] = {k: [] for k in TARGET_KINDS}
             for t in targets.get(ident, []):
                 by_kind[t["kind"]].append(t["value"])
             record: dict[str, Any] = {

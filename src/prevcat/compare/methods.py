@@ -16,7 +16,8 @@ from prevcat.compare.inputs import (
     optional_str,
     str_items,
 )
-from prevcat.compare.model import CityMethod, MethodKind, SourcedRating
+from prevcat.compare.model import CityMethod, MethodKind, SourcedRating, Suggestion
+from prevcat.compare.programmes import Programmes
 from prevcat.evidence import EvidenceLevel, summarize
 from prevcat.model import AgeRange, Domain, Intervention, Target
 
@@ -86,6 +87,61 @@ def merge_targets(targets: Iterable[Target]) -> Target:
     )
 
 
+def _agreed(values: Sequence[Sequence[object]]) -> list[object]:
+    """Values every list that gives any agrees on; failing that, those most lists give (ties kept)."""
+    given = [list(dict.fromkeys(v)) for v in values if v]
+    if not given:
+        return []
+    common = [v for v in given[0] if all(v in other for other in given[1:])]
+    if common or len(given) == 1:
+        return common
+    counts: dict[object, int] = {}
+    for group in given:
+        for v in group:
+            counts[v] = counts.get(v, 0) + 1
+    top = max(counts.values())
+    return [v for v, n in counts.items() if n == top and n * 2 > len(given)]
+
+
+def agreed_target(targets: Sequence[Target]) -> Target:
+    """What the records of one variant agree on: levels, settings, substances in common; ages overlapping.
+
+    Unlike :func:`merge_targets` (the union), a setting one registry has seen the method used in
+    does not count unless the others agree.
+    """
+    known = [t.ages for t in targets if not t.ages.is_open]
+    ages = AgeRange()
+    if known:
+        low = max(0 if a.min is None else a.min for a in known)
+        highs = [a.max for a in known if a.max is not None]
+        high = min(highs) if highs else None
+        if high is None or low <= high:
+            ages = AgeRange(low, high)
+    return Target(
+        levels=tuple(_agreed([t.levels for t in targets])),  # type: ignore[arg-type]
+        ages=ages,
+        settings=tuple(_agreed([t.settings for t in targets])),  # type: ignore[arg-type]
+        substances=tuple(_agreed([t.substances for t in targets])),  # type: ignore[arg-type]
+    )
+
+
+def agreed_domains(items: Sequence[Intervention]) -> tuple[Domain, ...]:
+    """The domains most of the records give (a record calling a parent programme also treatment does not
+    make it a treatment method when the others call it prevention)."""
+    given = [item.domains for item in items if item.domains]
+    if not given:
+        return ()
+    counts: dict[Domain, int] = {}
+    for group in given:
+        for d in dict.fromkeys(group):
+            counts[d] = counts.get(d, 0) + 1
+    majority = [d for d, n in counts.items() if n * 2 > len(given)]
+    if majority:
+        return tuple(majority)
+    top = max(counts.values())
+    return tuple(d for d, n in counts.items() if n == top)
+
+
 def is_classified(target: Target) -> bool:
     """True when a target says anything coverage can count."""
     return bool(target.levels or target.settings or target.substances or not target.ages.is_open)
@@ -125,6 +181,12 @@ class Evidence:
         self.provenance: dict[str, Provenance] = {c.source: c.provenance for c in library.catalogues}
         self._ratings: dict[str, tuple[SourcedRating, ...]] = {}
         self._clusters: dict[str, ClusterInfo] = {}
+        self.programmes = Programmes(crosswalk, {item.id: item.name for item in library})
+
+    def variant_records(self, intervention_id: str) -> tuple[Intervention, ...]:
+        """The records of the variant a record belongs to (those in the library)."""
+        members = self.programmes.variant_of(intervention_id).members
+        return tuple(self.library.get(m) for m in members if m in self.library)
 
     def registry_country(self, source: str) -> str | None:
         """The country of a source's registry (``EU`` for a European one), from its provenance."""
@@ -180,25 +242,19 @@ class Evidence:
 
     def cluster_for(self, intervention_id: str) -> ClusterInfo:
         """The cluster holding a record (the record alone when the crosswalk has none)."""
-        if self.crosswalk is not None:
-            found = None
-            try:
-                found = self.crosswalk.cluster_of(intervention_id)
-            except (KeyError, LookupError):
-                found = None
-            if found is not None:
-                return self.cluster(str(found.id), tuple(found.members), str(found.name))
-        return self.cluster(intervention_id, (intervention_id,))
+        programme = self.programmes.programme_of(intervention_id)
+        if programme.members == (intervention_id,) and programme.id == intervention_id:
+            return self.cluster(intervention_id, (intervention_id,))
+        return self.cluster(programme.id, programme.members, programme.name)
 
     def all_clusters(self) -> tuple[ClusterInfo, ...]:
         """Every cluster of the crosswalk, plus every record no cluster holds, each alone."""
         out: list[ClusterInfo] = []
         seen: set[str] = set()
-        if self.crosswalk is not None:
-            for cluster in self.crosswalk.clusters:
-                info = self.cluster(str(cluster.id), tuple(cluster.members), str(cluster.name))
-                out.append(info)
-                seen.update(m.id for m in info.members)
+        for cluster in self.programmes.programmes():
+            info = self.cluster(str(cluster.id), tuple(cluster.members), str(cluster.name))
+            out.append(info)
+            seen.update(m.id for m in info.members)
         for item in self.library:
             if item.id not in seen:
                 out.append(self.cluster(item.id, (item.id,)))
@@ -237,11 +293,7 @@ def _method(
     key: str, kind: MethodKind, group: Sequence[ResolvedEntryLike], evidence: Evidence
 ) -> CityMethod:
     first = group[0]
-    library = evidence.library
-    target = merge_targets(_safe_target(r, library) for r in group)
-    domains: list[Domain] = []
-    for resolved in group:
-        domains.extend(d for d in _safe_domains(resolved, library) if d not in domains)
+    target, domains, basis = _coverage_of(kind, group, evidence)
     local_names = tuple(dict.fromkeys(r.entry.name for r in group))
     sources = tuple(dict.fromkeys(s for r in group for s in str_items(r.entry, "sources")))
     notes = [n for r in group if (n := optional_str(r.entry, "note"))]
@@ -268,6 +320,7 @@ def _method(
             classified=is_classified(target),
             target=target,
             domains=tuple(domains),
+            coverage_basis=basis,
             sources=sources,
             confidence=confidence,
             note="; ".join(notes) or None,
@@ -276,6 +329,9 @@ def _method(
     candidates: tuple[str, ...] = ()
     if kind is MethodKind.AMBIGUOUS:
         candidates = tuple(dict.fromkeys(c for r in group for c in candidate_ids(r)))
+    # did you mean: an entry the resolver could not place (not one the city declared local)
+    undeclared = kind is MethodKind.AMBIGUOUS or all(_own(r) is None for r in group)
+    suggestions = _suggestions(group, evidence) if undeclared else ()
     return CityMethod(
         key=key,
         kind=kind,
@@ -289,18 +345,61 @@ def _method(
         disputed=False,
         classified=kind is MethodKind.LOCAL and is_classified(target),
         candidates=candidates,
+        suggestions=suggestions,
         target=target,
         domains=tuple(domains),
+        coverage_basis=basis,
         sources=sources,
         confidence=confidence,
         note="; ".join(notes) or None,
     )
 
 
-def _safe_target(resolved: ResolvedEntryLike, library: Library) -> Target:
-    target = resolved.target(library)
-    return target if target is not None else Target()
+def _own(resolved: ResolvedEntryLike) -> object | None:
+    """The entry's own classification (levels, settings, ages, domains it writes), if any."""
+    return getattr(resolved.entry, "classification", None)
 
 
-def _safe_domains(resolved: ResolvedEntryLike, library: Library) -> tuple[Domain, ...]:
-    return tuple(resolved.domains(library) or ())
+def _coverage_of(
+    kind: MethodKind, group: Sequence[ResolvedEntryLike], evidence: Evidence
+) -> tuple[Target, tuple[Domain, ...], str]:
+    """What a method covers, and on whose word: ``portfolio`` (the city's own entry wins),
+    ``registries`` (what the registries of its variant agree on) or ``none``."""
+    own = [c for r in group if (c := _own(r)) is not None]
+    own_targets = [t for c in own if isinstance(t := getattr(c, "target", None), Target)]
+    own_domains: list[Domain] = []
+    for c in own:
+        own_domains.extend(d for d in getattr(c, "domains", ()) if d not in own_domains)
+    if any(is_classified(t) for t in own_targets):
+        return merge_targets(own_targets), tuple(own_domains), "portfolio"
+    if kind is MethodKind.MATCHED:
+        records: list[Intervention] = []
+        for r in group:
+            if r.intervention_id:
+                records.extend(x for x in evidence.variant_records(r.intervention_id) if x not in records)
+        target = agreed_target([x.target for x in records])
+        domains = tuple(own_domains) or agreed_domains(records)
+        return target, domains, "registries" if is_classified(target) else "none"
+    if own_domains:
+        return Target(), tuple(own_domains), "portfolio"
+    return Target(), (), "none"
+
+
+def _suggestions(group: Sequence[ResolvedEntryLike], evidence: Evidence) -> tuple[Suggestion, ...]:
+    """The resolver's best candidates for an entry it could not place, best first (at most three)."""
+    out: dict[str, Suggestion] = {}
+    for r in group:
+        for c in getattr(r, "candidates", ()) or ():
+            ident = getattr(c, "intervention_id", None)
+            if not isinstance(ident, str) or ident in out or ident not in evidence.library:
+                continue
+            item = evidence.library.get(ident)
+            score = getattr(c, "score", 0.0)
+            out[ident] = Suggestion(
+                intervention_id=ident,
+                name=item.name,
+                source=item.source,
+                score=float(score) if isinstance(score, (int, float)) else 0.0,
+                entry=r.entry.name,
+            )
+    return tuple(sorted(out.values(), key=lambda s: -s.score)[:3])

@@ -331,7 +331,8 @@ def _method(
         candidates = tuple(dict.fromkeys(c for r in group for c in candidate_ids(r)))
     # did you mean: an entry the resolver could not place (not one the city declared local)
     undeclared = kind is MethodKind.AMBIGUOUS or all(_own(r) is None for r in group)
-    suggestions = _suggestions(group, evidence) if undeclared else ()
+    floor = 0.0 if kind is MethodKind.AMBIGUOUS else SUGGESTION_FLOOR
+    suggestions = _suggestions(group, evidence, floor) if undeclared else ()
     return CityMethod(
         key=key,
         kind=kind,
@@ -385,8 +386,15 @@ def _coverage_of(
     return Target(), (), "none"
 
 
-def _suggestions(group: Sequence[ResolvedEntryLike], evidence: Evidence) -> tuple[Suggestion, ...]:
-    """The resolver's best candidates for an entry it could not place, best first (at most three)."""
+#: below this score a near miss is noise, not a guess worth showing
+SUGGESTION_FLOOR = 40.0
+
+
+def _suggestions(
+    group: Sequence[ResolvedEntryLike], evidence: Evidence, floor: float = SUGGESTION_FLOOR
+) -> tuple[Suggestion, ...]:
+    """The resolver's best candidates for an entry it could not place, best first (at most three,
+    none scoring under ``floor``)."""
     out: dict[str, Suggestion] = {}
     for r in group:
         for c in getattr(r, "candidates", ()) or ():
@@ -395,11 +403,13 @@ def _suggestions(group: Sequence[ResolvedEntryLike], evidence: Evidence) -> tupl
                 continue
             item = evidence.library.get(ident)
             score = getattr(c, "score", 0.0)
+            if not isinstance(score, (int, float)) or score < floor:
+                continue
             out[ident] = Suggestion(
                 intervention_id=ident,
                 name=item.name,
                 source=item.source,
-                score=float(score) if isinstance(score, (int, float)) else 0.0,
+                score=float(score),
                 entry=r.entry.name,
             )
     return tuple(sorted(out.values(), key=lambda s: -s.score)[:3])

@@ -165,7 +165,8 @@ def _cluster(crosswalk: Crosswalk, intervention_id: str) -> tuple[str | None, tu
 def _pin_error(
     portfolio: Portfolio, index: int, entry: PortfolioEntry, exc: NotFoundError, lines: _Lines | None
 ) -> DataError:
-    hint = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+    hint = (f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions
+            else "; if it is in a catalogue of your own, pass that file with --catalogue FILE")
     return DataError(
         f"{entry.intervention!r} is not in the library ({entry.name!r}){hint}",
         file=portfolio.file,

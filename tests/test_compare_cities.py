@@ -32,7 +32,8 @@ def doc() -> dict[str, Any]:
 
 
 def _recs(doc: dict[str, Any], city: str) -> list[dict[str, Any]]:
-    recs: list[dict[str, Any]] = next(r for r in doc["recommendations"] if r["city"] == city)["recommendations"]
+    block = next(r for r in doc["recommendations"] if r["city"] == city)
+    recs: list[dict[str, Any]] = block["recommendations"]
     return recs
 
 

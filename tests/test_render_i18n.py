@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 from jinja2.ext import babel_extract
 
 from prevcat.compare import compare
-from prevcat.compare.coverage import AGE_BANDS, DOMAINS, SUBSTANCE_GROUPS, label
+from prevcat.compare.coverage import DOMAINS, SUBSTANCE_GROUPS, label
 from prevcat.compare.framework import AREAS, LEVELS
 from prevcat.compare.profiles import PROFILE_CATEGORIES
 from prevcat.compare.registries import COUNTRY_NAMES, LANGUAGE_NAMES, REGION_NAMES

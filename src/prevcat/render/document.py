@@ -247,7 +247,9 @@ def build(comparison: Comparison, *, max_recommendations: int | None = None) -> 
         if recs.out_of_scope:
             left_out.append(f"{recs.out_of_scope} proven methods of another kind of work left out (--domain)")
         if recs.not_near:
-            left_out.append(f"{recs.not_near} with no version in the city's country, language or region left out")
+            left_out.append(
+                f"{recs.not_near} with no version in the city's country, language or region left out"
+            )
         if recs.recommendations:
             blocks.append(Paragraph(
                 f"Recommendations: methods rated effective or better that fill a gap, within {scope}"
@@ -261,7 +263,9 @@ def build(comparison: Comparison, *, max_recommendations: int | None = None) -> 
                     items += list(rec.reasons)
                 blocks.append(Paragraph(f"{rank}. {rec.name} (score {rec.score:g})", items))
         else:
-            blocks.append(Paragraph(f"No recommendation: no proven method within {scope} fills one of the gaps."))
+            blocks.append(
+                Paragraph(f"No recommendation: no proven method within {scope} fills one of the gaps.")
+            )
         sections.append(Section(city.name, blocks))
 
     total = sum(r.entries for r in comparison.registries)

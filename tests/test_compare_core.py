@@ -136,7 +136,7 @@ def test_no_null_rated_method_is_recommended_without_a_caution(comparison: Compa
         for rec in (*city.recommendations, *city.used_by_peers):
             if any(r.negative_or_null for r in rec.ratings):
                 seen += 1
-                assert rec.caution is not None and "ungsinn" in rec.caution
+                assert rec.caution is not None and "Ungsinn (NO)" in rec.caution
             else:
                 assert rec.caution is None
     assert seen  # SFP is recommended somewhere, with its caution

@@ -81,7 +81,7 @@ def test_html_is_self_contained(comparison: Comparison) -> None:
 def test_html_caution_sits_beside_the_recommended_method(comparison: Comparison) -> None:
     page = render_html(comparison, lang="en")
     block = page.split("Strengthening Families 10-14 <span class=\"muted\">(score")[1].split('class="rec"')[0]
-    assert "Caution:" in block and "ungsinn" in block
+    assert "Caution:" in block and "Ungsinn (NO)" in block
     assert block.index("Caution:") < block.index("Why it ranks here")
 
 

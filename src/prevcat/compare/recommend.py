@@ -84,11 +84,14 @@ def in_scope(domains: Sequence[Domain], plan: Sequence[Domain]) -> bool:
 
 
 def caution_of(ratings: Sequence[SourcedRating]) -> str | None:
-    """``rated no effect or harmful: Kjærlighet og Grenser (ungsinn, NO): …``, or None."""
+    """``rated no effect or harmful: Ungsinn (NO): Nivå 0 … — no effect, below the common scale
+    (as Kjærlighet og Grenser)``, or None."""
     null = [r for r in ratings if r.negative_or_null]
     if not null:
         return None
-    return "rated no effect or harmful: " + "; ".join(dict.fromkeys(r.describe() for r in null))
+    return "rated no effect or harmful: " + "; ".join(
+        dict.fromkeys(f"{r.plain()} (as {r.intervention_name})" for r in null)
+    )
 
 
 def score_recommendation(

@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 from jinja2.ext import babel_extract
 
 from prevcat.compare import compare
-from prevcat.compare.coverage import DOMAINS, SUBSTANCE_GROUPS, label
+from prevcat.compare.coverage import AGE_BANDS, DOMAINS, SUBSTANCE_GROUPS, label
 from prevcat.compare.framework import AREAS, LEVELS
 from prevcat.compare.profiles import PROFILE_CATEGORIES
 from prevcat.compare.registries import COUNTRY_NAMES, LANGUAGE_NAMES, REGION_NAMES
@@ -44,6 +44,7 @@ def _message_ids() -> set[str]:
     ids = _template_ids() | _factor_ids()
     ids |= set(re.findall(r'\bt\("([^"]+)"\)', code)) | set(re.findall(r"\bt\('([^']+)'\)", code))
     ids |= {label(v) for v in (*LEVELS, *AREAS, *DOMAINS)} | {n for n, _ in SUBSTANCE_GROUPS}
+    ids |= {n for n, _ in AGE_BANDS if any(ch.isalpha() for ch in n)}
     ids |= {text for _, text in PROFILE_CATEGORIES} | {"age", "substance", "domain", "ages", "substances"}
     ids |= set(COUNTRY_NAMES.values()) | set(REGION_NAMES.values()) | set(LANGUAGE_NAMES.values())
     return ids

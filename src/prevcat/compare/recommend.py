@@ -290,7 +290,7 @@ def _recommendation(
                               {"cities": ", ".join(users)}.items()))
     if fills:
         shown = ", ".join(fills[:6]) + (f" (+{len(fills) - 6})" if len(fills) > 6 else "")
-        counted.append(Factor("gaps", points["gaps"], "fills {count} gap(s) in the plan: {gaps}",
+        counted.append(Factor("gaps", points["gaps"], "fills gaps in the plan ({count}): {gaps}",
                               {"count": str(len(fills)), "gaps": shown}.items()))
     if home_null:
         held.append(Factor("home_null", 0.0, "a registry in {country} finds no effect or harm: {ratings}",

@@ -165,7 +165,9 @@ class SourcedRating:
         """``Blueprints (US): Promising — 3 of 5 on the common scale`` (another list quoted: ``Blueprints
         (US) quoting CrimeSolutions: Effective — 4 of 5 on the common scale``)."""
         where = f" ({self.registry_country})" if self.registry_country else ""
-        quoting = f" quoting {self.rating.database}" if self.rating.database else ""
+        database = self.rating.database
+        own = bool(database) and (database or "").casefold() in self.registry_name.casefold()
+        quoting = f" quoting {database}" if database and not own else ""
         return f"{self.registry_name}{where}{quoting}: {self.rating.label} — {scale_text(self.rating.level)}"
 
     def describe(self) -> str:

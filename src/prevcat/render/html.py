@@ -221,7 +221,8 @@ def safe_url(value: Any) -> str | None:
 def plain_rating(rating: SourcedRating, t: Translate = _same) -> str:
     """``Blueprints (US): Promising — 3 of 5 on the common scale``, in the report's language."""
     where = f" ({rating.registry_country})" if rating.registry_country else ""
-    quoting = (" " + t("quoting") + f" {rating.rating.database}") if rating.rating.database else ""
+    database = rating.rating.database
+    quoting = (" " + t("quoting") + f" {database}") if database and not _own_list(rating) else ""
     level = rating.rating.level
     if level is None:
         step = t("not placed on the common scale")
@@ -241,9 +242,17 @@ def _translate_value(key: str, value: str, t: Translate) -> str:
     and the common-scale wording inside quoted ratings."""
     if key in ("level", "country", "region", "language"):
         return t(value)
+    if key == "gaps":
+        return ", ".join(_gap_text(gap, t) for gap in value.split(", "))
     value = _STEP.sub(lambda m: t("%(step)s of 5 on the common scale") % {"step": m.group(1)}, value)
     value = value.replace("below the common scale", t("below the common scale"))
     return _QUOTING.sub(") " + t("quoting") + " ", value)
+
+
+def _own_list(rating: SourcedRating) -> bool:
+    """True when the rating's database is the registry's own (NJi's databank at NJi)."""
+    database = (rating.rating.database or "").casefold()
+    return bool(database) and database in rating.registry_name.casefold()
 
 
 def factor_text(factor: Factor, t: Translate = _same) -> str:

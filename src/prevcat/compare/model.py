@@ -1,5 +1,8 @@
 """The frozen result objects of a portfolio comparison (see :func:`prevcat.compare.compare`).
 
+(Over 400 lines for a reason: every result object of a comparison lives here, so renderers and
+the JSON converter read one module; there is no logic beyond small derived properties.)
+
 Every object here is plain data: renderers (text, Markdown, CSV, JSON, HTML) read them and
 nothing else.  Tuples keep the order renderers show; counts are per *method* (one portfolio
 entry, or several entries of one city that resolve to the same cluster, count once).

@@ -31,7 +31,7 @@ from prevcat.compare.coverage import (
     gap_label,
 )
 from prevcat.compare.framework import DEFAULT_PLAN_DOMAINS
-from prevcat.compare.methods import ClusterInfo, Evidence, agreed_domains, agreed_target
+from prevcat.compare.methods import ClusterInfo, Evidence
 from prevcat.compare.model import (
     CityInfo,
     CityRecommendations,
@@ -43,6 +43,8 @@ from prevcat.compare.model import (
 )
 from prevcat.compare.programmes import Group
 from prevcat.compare.registries import REGION_NAMES, country_name, language_name
+from prevcat.compare.scoring import explain, points_of, score_recommendation
+from prevcat.compare.targets import agreed_domains, agreed_target
 from prevcat.compare.transfer import best_per_source, locality, names_of
 from prevcat.countries import region_of
 from prevcat.evidence import Direction, EvidenceLevel
@@ -92,64 +94,6 @@ def caution_of(ratings: Sequence[SourcedRating]) -> str | None:
     return "rated no effect or harmful: " + "; ".join(
         dict.fromkeys(f"{r.plain()} (as {r.intervention_name})" for r in null)
     )
-
-
-def score_recommendation(
-    *,
-    well_established: bool,
-    home_evidence: bool,
-    home_record: bool,
-    region_evidence: bool,
-    language_adaptation: bool,
-    peers: int,
-    gaps: int,
-    caution: bool,
-) -> float:
-    """The ranking score of a recommendation (higher first); the sum of its factors' points.
-
-    +5 positive evidence (promising or better) from a registry in the city's country, else +3
-    when a version is listed in that country (unless a registry there finds no effect); +2
-    positive evidence from the city's region; +1.5 a version in the city's language (when
-    none is listed in the country); compared cities already using it +2 for the first and +1
-    for each further one (at most +4); +1 well established; +0.25 per gap filled (at most
-    +1.5); -3 when any registry finds no effect or harm.
-    """
-    return round(sum(p for _, p in _points(
-        well_established=well_established, home_evidence=home_evidence, home_record=home_record,
-        region_evidence=region_evidence, language_adaptation=language_adaptation, peers=peers,
-        gaps=gaps, caution=caution,
-    )), 2)
-
-
-def _points(
-    *,
-    well_established: bool,
-    home_evidence: bool,
-    home_record: bool,
-    region_evidence: bool,
-    language_adaptation: bool,
-    peers: int,
-    gaps: int,
-    caution: bool,
-) -> list[tuple[str, float]]:
-    out: list[tuple[str, float]] = []
-    if home_evidence:
-        out.append(("home_evidence", 5.0))
-    elif home_record:
-        out.append(("home_version", 3.0))
-    if region_evidence:
-        out.append(("region_evidence", 2.0))
-    if language_adaptation:
-        out.append(("language", 1.5))
-    if peers:
-        out.append(("peers", min(2.0 + (peers - 1), 4.0)))
-    if well_established:
-        out.append(("well_established", 1.0))
-    if gaps:
-        out.append(("gaps", min(gaps * 0.25, 1.5)))
-    if caution:
-        out.append(("caution", -3.0))
-    return out
 
 
 def _base(language: str | None) -> str | None:
@@ -253,7 +197,7 @@ def _recommendation(
     region_name = REGION_NAMES.get(city.region or "", f"the {city.region} region" if city.region else "?")
     counted: list[Factor] = []
     held: list[Factor] = []
-    points = dict(_points(
+    points = dict(points_of(
         well_established=best is EvidenceLevel.WELL_ESTABLISHED,
         home_evidence=bool(home_evidence),
         home_record=bool(home_records) and not home_null,
@@ -347,23 +291,6 @@ def best_per_registry(ratings: Sequence[SourcedRating]) -> list[SourcedRating]:
         if held is None or rank > (held.rating.level.rank if held.rating.level else -1):
             best[r.source] = r
     return list(best.values())
-
-
-def _signed(points: float) -> str:
-    return f"{points:+g}"
-
-
-def explain(score: float, counted: Sequence[Factor], held: Sequence[Factor]) -> str:
-    """``Score 6.5. Counted: … (+3); … Held back: … (−3); …`` in plain English."""
-    parts = [f"Score {score:g}."]
-    parts.append("Counted: " + "; ".join(
-        f.text + (f" ({_signed(f.points)})" if f.points else "") for f in counted
-    ) + ".")
-    if held:
-        parts.append("Held back: " + "; ".join(
-            f.text + (f" ({_signed(f.points)})" if f.points else "") for f in held
-        ) + ".")
-    return " ".join(parts)
 
 
 def recommend(

@@ -23,6 +23,7 @@ from attrs import frozen
 from prevcat import __version__
 from prevcat.compare.coverage import LEVELS, label
 from prevcat.compare.model import Comparison, Coverage, EvidenceProfile, Factor, SourcedRating
+from prevcat.compare.registries import REGION_NAMES, country_name, language_name
 from prevcat.render.document import percent, rating_text, unique_ratings
 from prevcat.render.i18n import LANGUAGES, language_for, translations
 
@@ -292,6 +293,9 @@ def environment(lang: str = "en") -> jinja2.Environment:
     env.filters["rating_text"] = rating_text
     env.filters["plain"] = lambda r: plain_rating(r, t)
     env.filters["factor"] = lambda f: factor_text(f, t)
+    env.filters["country_name"] = lambda code: t(country_name(code))
+    env.filters["region_name"] = lambda region: t(REGION_NAMES.get(region, region))
+    env.filters["language_name"] = lambda tag: t(language_name(tag))
     env.filters["safe_url"] = safe_url
     env.filters["unique_ratings"] = unique_ratings
     env.filters["host"] = host

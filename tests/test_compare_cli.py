@@ -81,7 +81,7 @@ def test_an_unwritable_output_is_a_message_not_a_traceback(tmp_path: Path) -> No
     blocker.write_text("x", encoding="utf-8")
     result = CliRunner().invoke(main, ["compare", *_files("Malå"), "-o", str(blocker / "r.txt")])
     assert result.exit_code == 1
-    assert "Error: cannot write" in result.output and "Traceback" not in result.output
+    assert "Error: cannot " in result.output and "Traceback" not in result.output
 
 
 @pytest.mark.slow

@@ -14,6 +14,7 @@ import prevcat
 from prevcat.compare import compare_files, find_portfolios
 from prevcat.errors import PrevcatError
 from prevcat.render.html import render_html
+from prevcat.render.output import write_output
 from prevcat.render.summary import render_summary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,14 +26,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = ROOT / "out" / "nordic_cities.html"
     parser.add_argument("--out", type=Path, default=default, help="HTML report path")
+    parser.add_argument("--lang", choices=("sv", "nb", "en"), default="en", help="report language")
     args = parser.parse_args()
 
     comparison = compare_files(find_portfolios(PORTFOLIOS, CITIES), library=prevcat.load_library())
     print("Nordic cities: " + ", ".join(CITIES) + "\n")
     print(render_summary(comparison, recommendations=3))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    html = render_html(comparison, title="Nordic cities: " + ", ".join(CITIES))
-    args.out.write_text(html, encoding="utf-8")
+    title = "Nordic cities: " + ", ".join(CITIES)
+    write_output(args.out, render_html(comparison, title=title, lang=args.lang))
     print(f"HTML report: {args.out}")
 
 

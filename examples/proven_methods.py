@@ -21,6 +21,7 @@ from prevcat.compare import compare_files, find_portfolios, portfolio_city
 from prevcat.errors import PrevcatError
 from prevcat.render.document import rating_text
 from prevcat.render.html import render_html
+from prevcat.render.output import write_output
 from prevcat.render.summary import recommendation_lines
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +64,8 @@ def main() -> None:
         if rec.caution:
             print(textwrap.fill("CAUTION: " + rec.caution, 100, initial_indent="      ",
                                 subsequent_indent="        "))
-    print(f"\nProven methods that would fill {city}'s coverage gaps (best first):")
+    print(f"\nProven methods that would fill {city}'s coverage gaps (best first; within "
+          f"{', '.join(d.value.replace('_', ' ') for d in recs.domains)}, with a version near {city}):")
     if not recs.recommendations:
         print("  none")
     for rank, rec in enumerate(recs.recommendations, 1):
@@ -71,9 +73,8 @@ def main() -> None:
             print(line)
         print(f"      used by: {', '.join(rec.used_by) or 'none of the compared cities'}")
     out = args.out or ROOT / "out" / f"proven_methods-{_slug(city)}.html"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_html(comparison, title=f"Proven methods for {city}", focus=[city],
-                               max_recommendations=args.top), encoding="utf-8")
+    write_output(out, render_html(comparison, title=f"Proven methods for {city}", focus=[city],
+                                  max_recommendations=args.top))
     print(f"\nHTML report: {out}")
 
 

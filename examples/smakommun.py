@@ -1,7 +1,8 @@
 """Compare the five small municipalities of Småkommunprojektet: Norsjö, Sorsele, Malå, Arvidsjaur, Arjeplog.
 
 Run with no arguments: prints an overview and writes an HTML report to out/smakommun.html
-(under the repository root).  ``--out FILE`` writes the report elsewhere.
+(under the repository root), in Swedish.  ``--out FILE`` writes the report elsewhere, ``--lang en`` or
+``--lang nb`` in English or Norwegian.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import prevcat
 from prevcat.compare import compare_files, find_portfolios
 from prevcat.errors import PrevcatError
 from prevcat.render.html import render_html
+from prevcat.render.output import write_output
 from prevcat.render.summary import render_summary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,14 +26,14 @@ CITIES = ("Norsjö", "Sorsele", "Malå", "Arvidsjaur", "Arjeplog")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "smakommun.html", help="HTML report path")
+    parser.add_argument("--lang", choices=("sv", "nb", "en"), default="sv", help="report language")
     args = parser.parse_args()
 
     comparison = compare_files(find_portfolios(PORTFOLIOS, CITIES), library=prevcat.load_library())
     print("Småkommunprojektet: five small municipalities in Västerbotten and Norrbotten\n")
     print(render_summary(comparison, recommendations=3))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render_html(comparison, title="Småkommunprojektet: " + ", ".join(CITIES)),
-                        encoding="utf-8")
+    write_output(args.out, render_html(comparison, title="Småkommunprojektet: " + ", ".join(CITIES),
+                                       lang=args.lang))
     print(f"HTML report: {args.out}")
 
 

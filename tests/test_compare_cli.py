@@ -63,3 +63,76 @@ def test_compare_bad_portfolio_is_a_clear_error(tmp_path: Path) -> None:
 def test_compare_needs_a_portfolio() -> None:
     result = CliRunner().invoke(main, ["compare"])
     assert result.exit_code == 2
+
+
+CATALOGUE_DIR = ROOT / "tests" / "data" / "portfolios" / "catalogue"
+
+
+@pytest.mark.slow
+def test_output_folders_are_created(tmp_path: Path) -> None:
+    out = tmp_path / "new" / "dir" / "r.html"
+    result = CliRunner().invoke(main, ["compare", *_files("Malå"), "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_an_unwritable_output_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["compare", *_files("Malå"), "-o", str(blocker / "r.txt")])
+    assert result.exit_code == 1
+    assert "Error: cannot " in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.slow
+def test_a_pin_into_the_users_own_catalogue(tmp_path: Path) -> None:
+    city = str(CATALOGUE_DIR / "city.toml")
+    without = CliRunner().invoke(main, ["compare", city])
+    assert without.exit_code == 1 and "mine:fritid-ute" in without.output and "--catalogue" in without.output
+    result = CliRunner().invoke(
+        main, ["compare", "--catalogue", str(CATALOGUE_DIR / "mine.csv"), city, "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    [testby] = json.loads(result.stdout)["cities"]
+    pinned = next(m for m in testby["methods"] if m["local_names"] == ["Uteverksamhet"])
+    assert pinned["kind"] == "matched" and pinned["intervention_id"] == "mine:fritid-ute"
+
+
+@pytest.mark.slow
+def test_an_unmatched_name_shows_its_best_guess_and_the_line_that_pins_it() -> None:
+    city = str(CATALOGUE_DIR / "city.toml")
+    result = CliRunner().invoke(main, ["compare", "--catalogue", str(CATALOGUE_DIR / "mine.csv"), city])
+    assert result.exit_code == 0, result.output
+    assert "Did you mean?" in result.stdout
+    assert 'Kometprogrammet för tonåringar: Planet Youth (xchange, score 50) — intervention = ' \
+           '"xchange:planet-youth"' in " ".join(result.stdout.split())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("sv", ("Sammanfattning", "Rekommendationer", "Så läser du rapporten", "Om underlaget", "Täckning")),
+        ("nb", ("Sammendrag", "Anbefalinger", "Slik leser du rapporten", "Om datagrunnlaget", "Dekning")),
+        ("en", ("Summary", "Recommendations", "How to read this report", "About this data", "Coverage")),
+    ],
+)
+def test_report_language(tmp_path: Path, lang: str, words: tuple[str, ...]) -> None:
+    out = tmp_path / f"{lang}.html"
+    result = CliRunner().invoke(
+        main, ["compare", *_files("Norsjö", "Malå"), "--format", "html", "--lang", lang, "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert f'<html lang="{lang}">' in page
+    for word in words:
+        assert f">{word}<" in page, word
+
+
+@pytest.mark.slow
+def test_report_language_defaults_to_the_portfolios(tmp_path: Path) -> None:
+    for cities, lang in ((("Norsjö", "Malå"), "sv"), (("Oslo",), "nb")):
+        out = tmp_path / "r.html"
+        result = CliRunner().invoke(main, ["compare", *_files(*cities), "--format", "html", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert f'<html lang="{lang}">' in out.read_text(encoding="utf-8")

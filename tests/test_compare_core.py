@@ -10,6 +10,7 @@ import pytest
 from prevcat.compare import compare, locality, score_recommendation
 from prevcat.compare.methods import local_key
 from prevcat.compare.model import Comparison, Locality, MethodKind
+from prevcat.model import Domain
 
 SAMPLE = runpy.run_path(str(Path(__file__).with_name("compare_sample.py")))
 
@@ -84,7 +85,7 @@ def test_transferability_splits_home_region_elsewhere_and_flags_contradiction(co
     assert [r.source for r in sfp.region] == ["ungsinn"]
     assert {r.source for r in sfp.elsewhere} == {"blueprints", "crimesolutions", "xchange"}
     assert sfp.contradiction is not None
-    for needle in ("ungsinn", "Unlikely to be beneficial", "crimesolutions", "near the city"):
+    for needle in ("Ungsinn", "Unlikely to be beneficial", "CrimeSolutions", "near the city"):
         assert needle in sfp.contradiction
 
 
@@ -103,9 +104,18 @@ def test_recommendations_fill_gaps_prefer_home_evidence_and_peers(comparison: Co
     assert "Scared Straight" not in names  # never rated effective
     gbg = recs[0]
     assert "universal × school" in gbg.fills
-    assert any("evidence in SE" in r for r in gbg.reasons)
-    mst = next(r for r in recs if r.name == "Multisystemic Therapy")
+    assert any("evaluated in Sweden" in r for r in gbg.reasons)
+    assert "Multisystemic Therapy" not in names  # treatment: outside a prevention plan
+
+
+def test_treatment_is_recommended_only_when_asked_for() -> None:
+    result = compare(SAMPLE["portfolios"](), library=SAMPLE["library"](), crosswalk=SAMPLE["crosswalk"](),
+                     domains=[Domain.TREATMENT])
+    recs = result.recommendations_for("Malå")
+    mst = next(r for r in recs.recommendations if r.name == "Multisystemic Therapy")
     assert mst.used_by == ("Oslo",)
+    assert mst.domains == (Domain.TREATMENT,)
+    assert Domain.TREATMENT in recs.domains
 
 
 def test_a_record_in_the_city_language_counts_when_nothing_is_listed_in_its_country() -> None:
@@ -116,8 +126,8 @@ def test_a_record_in_the_city_language_counts_when_nothing_is_listed_in_its_coun
         crosswalk=SAMPLE["crosswalk"](),
     )
     gbg = next(r for r in result.recommendations_for("Vasa").recommendations if r.key == "c-gbg")
-    assert "available in sv: PAX i skolan, PAX" in gbg.reasons
-    assert any(r.startswith("evidence in the Nordic region: metodguiden (SE)") for r in gbg.reasons)
+    assert "available in Swedish: PAX i skolan, PAX" in gbg.reasons
+    assert any(r.startswith("evaluated in the Nordic countries: Metodguiden (SE)") for r in gbg.reasons)
 
 
 def test_no_null_rated_method_is_recommended_without_a_caution(comparison: Comparison) -> None:
@@ -126,7 +136,7 @@ def test_no_null_rated_method_is_recommended_without_a_caution(comparison: Compa
         for rec in (*city.recommendations, *city.used_by_peers):
             if any(r.negative_or_null for r in rec.ratings):
                 seen += 1
-                assert rec.caution is not None and "ungsinn" in rec.caution
+                assert rec.caution is not None and "Ungsinn (NO)" in rec.caution
             else:
                 assert rec.caution is None
     assert seen  # SFP is recommended somewhere, with its caution
@@ -256,7 +266,8 @@ def test_education_only_methods_are_neither_a_gap_nor_recommended() -> None:
         )
 
     wwc = Catalogue(
-        Provenance("wwc", "What Works Clearinghouse", country="US"),
+        # a registry in the city's own country, so that nearness does not decide (only the domain does)
+        Provenance("wwc", "What Works Clearinghouse", country="SE"),
         [
             method("1", "Early Reading Curriculum", Domain.EDUCATION),
             method("2", "Preschool Social Skills", Domain.PREVENTION, Domain.EDUCATION),

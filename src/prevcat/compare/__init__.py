@@ -10,7 +10,7 @@ from __future__ import annotations
 from prevcat.compare.core import compare
 from prevcat.compare.files import compare_files, find_portfolios, portfolio_city
 from prevcat.compare.model import Comparison
-from prevcat.compare.recommend import score_recommendation
+from prevcat.compare.scoring import score_recommendation
 from prevcat.compare.transfer import locality
 
 __all__ = [

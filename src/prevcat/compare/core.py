@@ -14,9 +14,11 @@ The rules, in short (``docs/compare.md`` has them in full):
   no-effect or harmful rating are shown beside it;
 * registries are placed by their provenance country: the city's own country, its region
   (Nordic, German-speaking, ...), or elsewhere (Xchange is ``EU``: elsewhere);
-* recommendations are clusters rated effective or better (positive direction) that fill
-  one of the city's coverage gaps, ranked by :func:`score_recommendation`; clusters only
-  outside prevention (``Domain.EDUCATION``) are never recommended.
+* coverage follows the city's own entry first, else what the registries of the method's
+  variant agree on, on the gap framework of :mod:`prevcat.compare.framework`;
+* recommendations are programmes rated effective or better (positive direction), in the
+  city's plan domains, with a version near the city, that fill a gap or that peers use
+  (:mod:`prevcat.compare.recommend`); each explains its rank.
 """
 
 from __future__ import annotations
@@ -25,14 +27,17 @@ from collections.abc import Sequence
 
 from prevcat.catalogue import Library
 from prevcat.compare.coverage import coverage
+from prevcat.compare.framework import DEFAULT_PLAN_DOMAINS
 from prevcat.compare.inputs import CrosswalkLike, ResolvedPortfolioLike, optional_str, str_items
 from prevcat.compare.methods import Evidence, city_methods
 from prevcat.compare.model import CityInfo, Comparison, Registry
 from prevcat.compare.profiles import evidence_profile
-from prevcat.compare.recommend import is_outside_prevention, is_proven, recommend
+from prevcat.compare.recommend import is_proven, recommend
+from prevcat.compare.registries import PUBLISHED_SIZES, registry_name
 from prevcat.compare.shared import shared_methods
 from prevcat.compare.transfer import transferability
 from prevcat.countries import region_of
+from prevcat.model import Domain
 
 __all__ = ["compare"]
 
@@ -43,17 +48,23 @@ def compare(
     library: Library,
     crosswalk: CrosswalkLike | None = None,
     max_recommendations: int = 10,
+    domains: Sequence[Domain] | None = None,
 ) -> Comparison:
-    """Compare one or more resolved portfolios against the library (and its crosswalk)."""
+    """Compare one or more resolved portfolios against the library (and its crosswalk).
+
+    ``domains`` are the kinds of work recommendations may be (default: each portfolio's
+    ``plan_domains``, else prevention and early intervention); given, they are added to the
+    default, so ``[Domain.TREATMENT]`` also lets treatment methods in.
+    """
     evidence = Evidence(library, crosswalk)
-    cities = tuple(_city_info(rp, evidence) for rp in resolved)
-    shared = shared_methods(cities)
+    cities = tuple(_city_info(rp, evidence, domains) for rp in resolved)
+    shared = shared_methods(cities, evidence)
     profiles = tuple(evidence_profile(city) for city in cities)
-    coverages = tuple(coverage(city.name, city.methods) for city in cities)
+    coverages = tuple(coverage(city.name, city.methods, city.plan_domains) for city in cities)
     transfers = tuple(transferability(city, evidence) for city in cities)
-    candidates = tuple(c for c in evidence.all_clusters() if is_proven(c) and not is_outside_prevention(c))
+    candidates = tuple(c for c in evidence.all_clusters() if is_proven(c))
     recommendations = tuple(
-        recommend(city, cov, cities, candidates, limit=max_recommendations)
+        recommend(city, cov, cities, candidates, evidence, limit=max_recommendations)
         for city, cov in zip(cities, coverages, strict=True)
     )
     registries = tuple(
@@ -63,6 +74,9 @@ def compare(
             country=evidence.registry_country(c.source),
             snapshot=c.provenance.snapshot,
             url=c.provenance.url,
+            entries=len(c),
+            name=registry_name(c.source, c.provenance.title),
+            published=PUBLISHED_SIZES.get(c.source),
         )
         for c in library.catalogues
     )
@@ -77,7 +91,14 @@ def compare(
     )
 
 
-def _city_info(rp: ResolvedPortfolioLike, evidence: Evidence) -> CityInfo:
+def _plan(portfolio: object, domains: Sequence[Domain] | None) -> tuple[Domain, ...]:
+    own = tuple(d for d in getattr(portfolio, "plan_domains", ()) or () if isinstance(d, Domain))
+    plan = list(own or DEFAULT_PLAN_DOMAINS)
+    plan += [d for d in domains or () if d not in plan]
+    return tuple(plan)
+
+
+def _city_info(rp: ResolvedPortfolioLike, evidence: Evidence, domains: Sequence[Domain] | None) -> CityInfo:
     portfolio = rp.portfolio
     country = optional_str(portfolio, "country")
     year = getattr(portfolio, "year", None)
@@ -91,4 +112,5 @@ def _city_info(rp: ResolvedPortfolioLike, evidence: Evidence) -> CityInfo:
         sources=str_items(portfolio, "sources"),
         file=str(file) if file is not None else None,
         methods=city_methods(rp.entries, evidence),
+        plan_domains=_plan(portfolio, domains),
     )

@@ -13,6 +13,7 @@ from prevcat.compare.core import compare
 from prevcat.compare.inputs import CrosswalkLike
 from prevcat.compare.model import Comparison
 from prevcat.errors import PrevcatError
+from prevcat.model import Domain
 from prevcat.portfolio import load_portfolio, resolve_portfolio
 
 __all__ = ["compare_files", "find_portfolios", "portfolio_city"]
@@ -65,6 +66,7 @@ def compare_files(
     library: Library,
     crosswalk: CrosswalkLike | None = None,
     max_recommendations: int = 10,
+    domains: Sequence[Domain] | None = None,
 ) -> Comparison:
     """Load, resolve and compare portfolio files against ``library`` (linked once when no crosswalk).
 
@@ -79,4 +81,7 @@ def compare_files(
     resolved = [
         resolve_portfolio(load_portfolio(path), library=library, crosswalk=real_crosswalk) for path in paths
     ]
-    return compare(resolved, library=library, crosswalk=crosswalk, max_recommendations=max_recommendations)
+    return compare(
+        resolved, library=library, crosswalk=crosswalk, max_recommendations=max_recommendations,
+        domains=domains,
+    )

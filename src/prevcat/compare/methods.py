@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from attrs import frozen
 
@@ -16,9 +16,11 @@ from prevcat.compare.inputs import (
     optional_str,
     str_items,
 )
-from prevcat.compare.model import CityMethod, MethodKind, SourcedRating
+from prevcat.compare.model import CityMethod, MethodKind, SourcedRating, Suggestion
+from prevcat.compare.programmes import Programmes
+from prevcat.compare.targets import agreed_domains, agreed_target, is_classified, merge_targets
 from prevcat.evidence import EvidenceLevel, summarize
-from prevcat.model import AgeRange, Domain, Intervention, Target
+from prevcat.model import Domain, Intervention, Target
 
 _PARENS = re.compile(r"\s*\([^()]*\)\s*$")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
@@ -52,43 +54,6 @@ def common_local_name(names: Sequence[str]) -> str:
         previous = text
         text = _PARENS.sub("", text)
     return text.strip() or distinct[0]
-
-
-def merge_targets(targets: Iterable[Target]) -> Target:
-    """One target covering all: levels, settings, substances united; ages from lowest to highest."""
-    levels: list[object] = []
-    settings: list[object] = []
-    substances: list[object] = []
-    lows: list[int] = []
-    highs: list[int] = []
-    open_high = False
-    any_ages = False
-    for target in targets:
-        levels.extend(target.levels)
-        settings.extend(target.settings)
-        substances.extend(target.substances)
-        if target.ages.is_open:
-            continue
-        any_ages = True
-        lows.append(0 if target.ages.min is None else target.ages.min)
-        if target.ages.max is None:
-            open_high = True
-        else:
-            highs.append(target.ages.max)
-    ages = AgeRange()
-    if any_ages:
-        ages = AgeRange(min(lows), None if open_high or not highs else max(highs))
-    return Target(
-        levels=tuple(levels),  # type: ignore[arg-type]
-        ages=ages,
-        settings=tuple(settings),  # type: ignore[arg-type]
-        substances=tuple(substances),  # type: ignore[arg-type]
-    )
-
-
-def is_classified(target: Target) -> bool:
-    """True when a target says anything coverage can count."""
-    return bool(target.levels or target.settings or target.substances or not target.ages.is_open)
 
 
 @frozen
@@ -125,6 +90,12 @@ class Evidence:
         self.provenance: dict[str, Provenance] = {c.source: c.provenance for c in library.catalogues}
         self._ratings: dict[str, tuple[SourcedRating, ...]] = {}
         self._clusters: dict[str, ClusterInfo] = {}
+        self.programmes = Programmes(crosswalk, {item.id: item.name for item in library})
+
+    def variant_records(self, intervention_id: str) -> tuple[Intervention, ...]:
+        """The records of the variant a record belongs to (those in the library)."""
+        members = self.programmes.variant_of(intervention_id).members
+        return tuple(self.library.get(m) for m in members if m in self.library)
 
     def registry_country(self, source: str) -> str | None:
         """The country of a source's registry (``EU`` for a European one), from its provenance."""
@@ -180,25 +151,19 @@ class Evidence:
 
     def cluster_for(self, intervention_id: str) -> ClusterInfo:
         """The cluster holding a record (the record alone when the crosswalk has none)."""
-        if self.crosswalk is not None:
-            found = None
-            try:
-                found = self.crosswalk.cluster_of(intervention_id)
-            except (KeyError, LookupError):
-                found = None
-            if found is not None:
-                return self.cluster(str(found.id), tuple(found.members), str(found.name))
-        return self.cluster(intervention_id, (intervention_id,))
+        programme = self.programmes.programme_of(intervention_id)
+        if programme.members == (intervention_id,) and programme.id == intervention_id:
+            return self.cluster(intervention_id, (intervention_id,))
+        return self.cluster(programme.id, programme.members, programme.name)
 
     def all_clusters(self) -> tuple[ClusterInfo, ...]:
         """Every cluster of the crosswalk, plus every record no cluster holds, each alone."""
         out: list[ClusterInfo] = []
         seen: set[str] = set()
-        if self.crosswalk is not None:
-            for cluster in self.crosswalk.clusters:
-                info = self.cluster(str(cluster.id), tuple(cluster.members), str(cluster.name))
-                out.append(info)
-                seen.update(m.id for m in info.members)
+        for cluster in self.programmes.programmes():
+            info = self.cluster(str(cluster.id), tuple(cluster.members), str(cluster.name))
+            out.append(info)
+            seen.update(m.id for m in info.members)
         for item in self.library:
             if item.id not in seen:
                 out.append(self.cluster(item.id, (item.id,)))
@@ -237,11 +202,7 @@ def _method(
     key: str, kind: MethodKind, group: Sequence[ResolvedEntryLike], evidence: Evidence
 ) -> CityMethod:
     first = group[0]
-    library = evidence.library
-    target = merge_targets(_safe_target(r, library) for r in group)
-    domains: list[Domain] = []
-    for resolved in group:
-        domains.extend(d for d in _safe_domains(resolved, library) if d not in domains)
+    target, domains, basis = _coverage_of(kind, group, evidence)
     local_names = tuple(dict.fromkeys(r.entry.name for r in group))
     sources = tuple(dict.fromkeys(s for r in group for s in str_items(r.entry, "sources")))
     notes = [n for r in group if (n := optional_str(r.entry, "note"))]
@@ -268,6 +229,7 @@ def _method(
             classified=is_classified(target),
             target=target,
             domains=tuple(domains),
+            coverage_basis=basis,
             sources=sources,
             confidence=confidence,
             note="; ".join(notes) or None,
@@ -276,6 +238,10 @@ def _method(
     candidates: tuple[str, ...] = ()
     if kind is MethodKind.AMBIGUOUS:
         candidates = tuple(dict.fromkeys(c for r in group for c in candidate_ids(r)))
+    # did you mean: an entry the resolver could not place (not one the city declared local)
+    undeclared = kind is MethodKind.AMBIGUOUS or all(_own(r) is None for r in group)
+    floor = 0.0 if kind is MethodKind.AMBIGUOUS else SUGGESTION_FLOOR
+    suggestions = _suggestions(group, evidence, floor) if undeclared else ()
     return CityMethod(
         key=key,
         kind=kind,
@@ -289,18 +255,70 @@ def _method(
         disputed=False,
         classified=kind is MethodKind.LOCAL and is_classified(target),
         candidates=candidates,
+        suggestions=suggestions,
         target=target,
         domains=tuple(domains),
+        coverage_basis=basis,
         sources=sources,
         confidence=confidence,
         note="; ".join(notes) or None,
     )
 
 
-def _safe_target(resolved: ResolvedEntryLike, library: Library) -> Target:
-    target = resolved.target(library)
-    return target if target is not None else Target()
+def _own(resolved: ResolvedEntryLike) -> object | None:
+    """The entry's own classification (levels, settings, ages, domains it writes), if any."""
+    return getattr(resolved.entry, "classification", None)
 
 
-def _safe_domains(resolved: ResolvedEntryLike, library: Library) -> tuple[Domain, ...]:
-    return tuple(resolved.domains(library) or ())
+def _coverage_of(
+    kind: MethodKind, group: Sequence[ResolvedEntryLike], evidence: Evidence
+) -> tuple[Target, tuple[Domain, ...], str]:
+    """What a method covers, and on whose word: ``portfolio`` (the city's own entry wins),
+    ``registries`` (what the registries of its variant agree on) or ``none``."""
+    own = [c for r in group if (c := _own(r)) is not None]
+    own_targets = [t for c in own if isinstance(t := getattr(c, "target", None), Target)]
+    own_domains: list[Domain] = []
+    for c in own:
+        own_domains.extend(d for d in getattr(c, "domains", ()) if d not in own_domains)
+    if any(is_classified(t) for t in own_targets):
+        return merge_targets(own_targets), tuple(own_domains), "portfolio"
+    if kind is MethodKind.MATCHED:
+        records: list[Intervention] = []
+        for r in group:
+            if r.intervention_id:
+                records.extend(x for x in evidence.variant_records(r.intervention_id) if x not in records)
+        target = agreed_target([x.target for x in records])
+        domains = tuple(own_domains) or agreed_domains(records)
+        return target, domains, "registries" if is_classified(target) else "none"
+    if own_domains:
+        return Target(), tuple(own_domains), "portfolio"
+    return Target(), (), "none"
+
+
+#: below this score a near miss is noise, not a guess worth showing
+SUGGESTION_FLOOR = 40.0
+
+
+def _suggestions(
+    group: Sequence[ResolvedEntryLike], evidence: Evidence, floor: float = SUGGESTION_FLOOR
+) -> tuple[Suggestion, ...]:
+    """The resolver's best candidates for an entry it could not place, best first (at most three,
+    none scoring under ``floor``)."""
+    out: dict[str, Suggestion] = {}
+    for r in group:
+        for c in getattr(r, "candidates", ()) or ():
+            ident = getattr(c, "intervention_id", None)
+            if not isinstance(ident, str) or ident in out or ident not in evidence.library:
+                continue
+            item = evidence.library.get(ident)
+            score = getattr(c, "score", 0.0)
+            if not isinstance(score, (int, float)) or score < floor:
+                continue
+            out[ident] = Suggestion(
+                intervention_id=ident,
+                name=item.name,
+                source=item.source,
+                score=float(score),
+                entry=r.entry.name,
+            )
+    return tuple(sorted(out.values(), key=lambda s: -s.score)[:3])

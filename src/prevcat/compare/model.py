@@ -1,5 +1,8 @@
 """The frozen result objects of a portfolio comparison (see :func:`prevcat.compare.compare`).
 
+(Over 400 lines for a reason: every result object of a comparison lives here, so renderers and
+the JSON converter read one module; there is no logic beyond small derived properties.)
+
 Every object here is plain data: renderers (text, Markdown, CSV, JSON, HTML) read them and
 nothing else.  Tuples keep the order renderers show; counts are per *method* (one portfolio
 entry, or several entries of one city that resolve to the same cluster, count once).
@@ -104,6 +107,19 @@ class Locality(enum.Enum):
     ELSEWHERE = "elsewhere"  #: anywhere else (including European registries such as Xchange)
 
 
+def scale_text(level: EvidenceLevel | None) -> str:
+    """Where a level sits on the common scale, for readers: ``3 of 5 on the common scale``.
+
+    The five steps are insufficient (1), theory-based (2), promising (3), effective (4) and
+    well established (5); no effect and harmful are below the scale and say so.
+    """
+    if level is None:
+        return "not placed on the common scale"
+    if level in (EvidenceLevel.NO_EFFECT, EvidenceLevel.HARMFUL):
+        return f"{level.label}, below the common scale"
+    return f"{level.rank - 1} of 5 on the common scale"
+
+
 @frozen
 class SourcedRating:
     """One rating of one registry record, with the record and registry it comes from."""
@@ -141,6 +157,22 @@ class SourcedRating:
             and self.rating.level >= EvidenceLevel.PROMISING
         )
 
+    @property
+    def registry_name(self) -> str:
+        """The registry's short name: ``Blueprints``."""
+        from prevcat.compare.registries import registry_name
+
+        return registry_name(self.source, self.registry)
+
+    def plain(self) -> str:
+        """``Blueprints (US): Promising — 3 of 5 on the common scale`` (another list quoted: ``Blueprints
+        (US) quoting CrimeSolutions: Effective — 4 of 5 on the common scale``)."""
+        where = f" ({self.registry_country})" if self.registry_country else ""
+        database = self.rating.database
+        own = bool(database) and (database or "").casefold() in self.registry_name.casefold()
+        quoting = f" quoting {database}" if database and not own else ""
+        return f"{self.registry_name}{where}{quoting}: {self.rating.label} — {scale_text(self.rating.level)}"
+
     def describe(self) -> str:
         """``Kjærlighet og Grenser (ungsinn, NO): evidensnivå 0 … [ungsinn@2015 → no effect]``."""
         level = self.rating.level.label if self.rating.level else "not on the common scale"
@@ -152,6 +184,26 @@ class SourcedRating:
             f"{self.intervention_name} ({where}): {self.rating.label} "
             f"[{self.rating.scale} → {level}{extra}{outcome}{reviewed}]"
         )
+
+
+@frozen
+class Suggestion:
+    """A best guess for a portfolio entry the resolver could not place: pin it to use it."""
+
+    intervention_id: str
+    name: str
+    source: str
+    score: float
+    entry: str  #: the entry's name, as the city writes it
+
+    @property
+    def toml(self) -> str:
+        """The line that pins the entry in its ``[[methods]]`` table."""
+        return f'intervention = "{self.intervention_id}"'
+
+
+def _suggestions(values: Iterable[Suggestion]) -> tuple[Suggestion, ...]:
+    return tuple(values)
 
 
 @frozen
@@ -175,6 +227,10 @@ class CityMethod:
     sources: tuple[str, ...] = field(default=(), converter=_str_tuple)  #: the entry's own sources
     confidence: str | None = None
     note: str | None = None
+    #: whose word coverage takes: ``portfolio`` (the city's entry), ``registries`` (what the registries
+    #: of its variant agree on) or ``none``
+    coverage_basis: str = "none"
+    suggestions: tuple[Suggestion, ...] = field(default=(), converter=_suggestions)  #: did you mean
 
     @property
     def range_label(self) -> str:
@@ -215,6 +271,8 @@ class CityInfo:
     sources: tuple[str, ...] = field(converter=_str_tuple)
     file: str | None
     methods: tuple[CityMethod, ...] = field(converter=_city_methods)
+    #: the domains recommendations stay in (the plan's, or those asked for)
+    plan_domains: tuple[Domain, ...] = field(default=(), converter=_domains)
 
     @property
     def matched(self) -> tuple[CityMethod, ...]:
@@ -230,14 +288,29 @@ class CityInfo:
 
 
 @frozen
+class SharedVariant:
+    """One variant of a shared programme (the record a city's entry resolved to) and who uses it."""
+
+    id: str
+    name: str
+    cities: tuple[str, ...] = field(converter=_str_tuple)
+
+
+def _shared_variants(values: Iterable[SharedVariant]) -> tuple[SharedVariant, ...]:
+    return tuple(values)
+
+
+@frozen
 class SharedMethod:
-    """A method (cluster, or a local method written alike) and the cities that use it."""
+    """A method (a programme, or a local method written alike) and the cities that use it."""
 
     key: str
     name: str
     kind: MethodKind
     cities: tuple[str, ...] = field(converter=_str_tuple)
     range_label: str
+    #: for a programme: the variants the cities use, each with its cities
+    variants: tuple[SharedVariant, ...] = field(default=(), converter=_shared_variants)
 
 
 @frozen
@@ -305,10 +378,11 @@ class Cell:
     column: str
     count: int
     methods: tuple[str, ...] = field(converter=_str_tuple)
+    applicable: bool = True  #: False for a framework cell that means nothing (never a gap)
 
     @property
     def gap(self) -> bool:
-        return self.count == 0
+        return self.count == 0 and self.applicable
 
 
 @frozen
@@ -321,8 +395,13 @@ class Coverage:
     matrix: tuple[Cell, ...] = field(converter=_cells)  #: row-major, len(levels) * len(settings)
     ages: tuple[Cell, ...] = field(converter=_cells)  #: row "age", columns the age bands
     substances: tuple[Cell, ...] = field(converter=_cells)  #: row "substance"
-    domains: tuple[Cell, ...] = field(converter=_cells)  #: row "domain"
+    domains: tuple[Cell, ...] = field(converter=_cells)  #: row "domain" (only the plan's domains are gaps)
     unclassified: tuple[str, ...] = field(converter=_str_tuple)  #: methods with nothing to count
+    framework: str = ""  #: the gap framework the matrix follows
+    #: methods counted from what registries say (the city's entry gives no levels or settings)
+    from_registries: tuple[str, ...] = field(default=(), converter=_str_tuple)
+    #: methods whose settings are all outside the framework (criminal justice)
+    outside: tuple[str, ...] = field(default=(), converter=_str_tuple)
 
     def cell(self, level: str, setting: str) -> Cell:
         """The matrix cell of a prevention level and a setting."""
@@ -332,6 +411,11 @@ class Coverage:
     def gaps(self) -> tuple[Cell, ...]:
         """Every uncovered cell: matrix, age bands, substances, domains."""
         return tuple(c for c in (*self.matrix, *self.ages, *self.substances, *self.domains) if c.gap)
+
+    @property
+    def applicable(self) -> tuple[Cell, ...]:
+        """Every cell that could be a gap."""
+        return tuple(c for c in (*self.matrix, *self.ages, *self.substances, *self.domains) if c.applicable)
 
 
 @frozen
@@ -358,9 +442,36 @@ class Transferability:
     methods: tuple[MethodTransfer, ...] = field(converter=_method_transfers)
 
 
+def _pairs(values: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple((str(k), str(v)) for k, v in values)
+
+
+@frozen
+class Factor:
+    """One thing that counted for (points > 0) or held back (points <= 0) a recommendation.
+
+    ``message`` is an English template with ``{name}`` fields filled from ``values``; it is
+    also the message id the report's translations use.
+    """
+
+    code: str  #: ``evidence``, ``home_version``, ``language``, ``region``, ``peers``, ``gaps``, ...
+    points: float
+    message: str
+    values: tuple[tuple[str, str], ...] = field(default=(), converter=_pairs)
+
+    @property
+    def text(self) -> str:
+        """The message in English."""
+        return self.message.format(**dict(self.values))
+
+
+def _factors(values: Iterable[Factor]) -> tuple[Factor, ...]:
+    return tuple(values)
+
+
 @frozen
 class Recommendation:
-    """A method rated effective or better that fills one of a city's gaps."""
+    """A proven method (effective or better) that fills one of a city's gaps or that peers use."""
 
     key: str
     name: str
@@ -372,6 +483,14 @@ class Recommendation:
     members: tuple[str, ...] = field(converter=_str_tuple)
     urls: tuple[str, ...] = field(converter=_str_tuple)
     caution: str | None  #: set when any registry rates it no-effect or harmful; always shown beside it
+    domains: tuple[Domain, ...] = field(default=(), converter=_domains)  #: what kind of work it is
+    variant: str | None = None  #: the record whose settings and ages the gaps it fills come from
+    variant_name: str | None = None
+    counted: tuple[Factor, ...] = field(default=(), converter=_factors)  #: what raised it
+    held_back: tuple[Factor, ...] = field(default=(), converter=_factors)  #: what held it back
+    explanation: str = ""  #: why it ranks where it does, in plain English
+    #: running costs, as a registry gives them
+    costs: tuple[str, ...] = field(default=(), converter=_str_tuple)
 
 
 @frozen
@@ -381,6 +500,11 @@ class CityRecommendations:
     city: str
     recommendations: tuple[Recommendation, ...] = field(converter=_recommendations)
     used_by_peers: tuple[Recommendation, ...] = field(converter=_recommendations)
+    #: the domains recommendations were kept to
+    domains: tuple[Domain, ...] = field(default=(), converter=_domains)
+    #: proven methods left out for being outside those domains, and for having no version near the city
+    out_of_scope: int = 0
+    not_near: int = 0
 
 
 @frozen
@@ -392,6 +516,9 @@ class Registry:
     country: str | None
     snapshot: str | None
     url: str | None
+    entries: int = 0  #: records of this registry the comparison read
+    name: str = ""  #: a short name for readers (``Blueprints``)
+    published: str | None = None  #: the registry's own published size, where known
 
 
 @frozen
@@ -436,6 +563,7 @@ __all__ = [
     "Coverage",
     "EvidenceFlag",
     "EvidenceProfile",
+    "Factor",
     "LevelCount",
     "Locality",
     "MethodKind",
@@ -444,5 +572,7 @@ __all__ = [
     "Registry",
     "SharedMethod",
     "SharedMethods",
+    "SharedVariant",
+    "Suggestion",
     "Transferability",
 ]

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from prevcat.compare.methods import common_local_name
-from prevcat.compare.model import CityInfo, CityMethod, CityPair, MethodKind, SharedMethod, SharedMethods
+from prevcat.compare.methods import Evidence, common_local_name
+from prevcat.compare.model import (
+    CityInfo,
+    CityMethod,
+    CityPair,
+    MethodKind,
+    SharedMethod,
+    SharedMethods,
+    SharedVariant,
+)
 
 __all__ = ["shared_methods"]
 
@@ -14,8 +22,28 @@ def _keys(city: CityInfo) -> set[str]:
     return {m.key for m in city.methods if m.kind is not MethodKind.AMBIGUOUS}
 
 
-def shared_methods(cities: Sequence[CityInfo]) -> SharedMethods:
-    """Which cities use which method, the overlap matrix and Jaccard per pair."""
+def _variants(key: str, cities: Sequence[CityInfo], evidence: Evidence | None) -> tuple[SharedVariant, ...]:
+    """The variants of a programme the cities use (the records their entries resolved to)."""
+    found: dict[str, tuple[str, list[str]]] = {}
+    for city in cities:
+        for method in city.methods:
+            if method.key != key or method.kind is not MethodKind.MATCHED or not method.intervention_id:
+                continue
+            ident = method.intervention_id
+            if evidence is not None:
+                variant = evidence.programmes.variant_of(ident)
+                ident, name = variant.id, variant.name
+            else:
+                name = ident
+            _, users = found.setdefault(ident, (name, []))
+            if city.name not in users:
+                users.append(city.name)
+    return tuple(SharedVariant(id=i, name=n, cities=tuple(u)) for i, (n, u) in found.items())
+
+
+def shared_methods(cities: Sequence[CityInfo], evidence: Evidence | None = None) -> SharedMethods:
+    """Which cities use which method (by programme, its variants listed), the overlap matrix and
+    Jaccard per pair."""
     users: dict[str, list[str]] = {}
     first: dict[str, CityMethod] = {}
     written: dict[str, list[str]] = {}
@@ -40,6 +68,7 @@ def shared_methods(cities: Sequence[CityInfo]) -> SharedMethods:
                 kind=first[key].kind,
                 cities=tuple(names),
                 range_label=first[key].range_label,
+                variants=_variants(key, cities, evidence) if first[key].kind is MethodKind.MATCHED else (),
             )
             for key, names in users.items()
         ),

@@ -35,15 +35,17 @@ def best_per_source(ratings: Sequence[SourcedRating]) -> list[SourcedRating]:
 
 
 def names_of(ratings: Sequence[SourcedRating], *, levels: bool = False, names: bool = True) -> str:
-    """``blueprints (US) “Model” for Multisystemic Therapy; ...`` (with the common level if asked)."""
+    """``Blueprints (US): Model — 5 of 5 on the common scale; …`` (``levels`` adds the scale step,
+    ``names`` the record's name when the registry lists it under another)."""
     out = []
     seen: set[str] = set()
     for r in ratings:
-        where = ", ".join(x for x in (r.registry_country, r.rating.database) if x)
-        text = f"{r.source}{f' ({where})' if where else ''} “{r.rating.label}”"
-        if levels and r.rating.level is not None:
-            text += f" = {r.rating.level.label}"
-        text += f" for {r.intervention_name}" if names and r.intervention_name else ""
+        if levels:
+            text = r.plain()
+        else:
+            where = ", ".join(x for x in (r.registry_country, r.rating.database) if x)
+            text = f"{r.registry_name}{f' ({where})' if where else ''}: {r.rating.label}"
+        text += f" (as {r.intervention_name})" if names and r.intervention_name else ""
         if text not in seen:
             seen.add(text)
             out.append(text)

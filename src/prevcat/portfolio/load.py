@@ -137,6 +137,7 @@ def parse_portfolio(data: Mapping[str, Any], *, file: str | None = None, text: s
         country=wire.country,
         language=wire.language,
         year=wire.year,
+        plan_domains=wire.plan_domains or (),
         sources=_merged(wire.source, wire.sources),
         entries=tuple(_entry(method) for method in wire.methods),
         file=file,

@@ -52,7 +52,9 @@ class PortfolioEntry:
     """One method of a city, named as the city writes it.
 
     ``intervention`` pins the entry to a library id; ``classification`` declares it a local
-    method (no registry entry) and says what it covers; ``same_as`` names a local method that
+    method (no registry entry) and says what it covers, or, beside ``intervention``, says how
+    the city runs the registry method (its levels, settings, ages win over the registries');
+    ``same_as`` names a local method that
     other portfolios write differently (``SMADIT`` for *SMADIT-Ö* and *SMADIT i Stockholms
     län*), so that comparisons count it as one method.
     """
@@ -79,3 +81,5 @@ class Portfolio:
     sources: tuple[str, ...] = field(default=(), converter=_str_tuple)
     entries: tuple[PortfolioEntry, ...] = field(default=(), converter=_entry_tuple)
     file: str | None = None
+    #: what the city's plan covers (default: prevention and early intervention); recommendations stay in it
+    plan_domains: tuple[Domain, ...] = field(default=(), converter=_domain_tuple)

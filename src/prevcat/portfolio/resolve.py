@@ -89,7 +89,11 @@ class ResolvedEntry:
         return [library[i] for i in ids if i in library]
 
     def target(self, library: Library) -> Target:
-        """The local classification, or for a registry method the union over its records."""
+        """The entry's own classification; else for a registry method the union over its records."""
+        own = self.entry.classification
+        if own is not None and not own.is_empty and (own.target.levels or own.target.settings
+                                                     or own.target.substances or not own.target.ages.is_open):
+            return own.target
         if self.is_matched:
             return _union_target([r.target for r in self._records(library)])
         if self.entry.classification is not None:
@@ -97,7 +101,9 @@ class ResolvedEntry:
         return Target()
 
     def domains(self, library: Library) -> tuple[Domain, ...]:
-        """The local classification's domains, or the union over the method's records."""
+        """The entry's own domains; else the union over the method's records."""
+        if self.entry.classification is not None and self.entry.classification.domains:
+            return self.entry.classification.domains
         if self.is_matched:
             out: list[Domain] = []
             for record in self._records(library):
@@ -159,7 +165,8 @@ def _cluster(crosswalk: Crosswalk, intervention_id: str) -> tuple[str | None, tu
 def _pin_error(
     portfolio: Portfolio, index: int, entry: PortfolioEntry, exc: NotFoundError, lines: _Lines | None
 ) -> DataError:
-    hint = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+    hint = (f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions
+            else "; if it is in a catalogue of your own, pass that file with --catalogue FILE")
     return DataError(
         f"{entry.intervention!r} is not in the library ({entry.name!r}){hint}",
         file=portfolio.file,

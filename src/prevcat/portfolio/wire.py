@@ -35,7 +35,9 @@ __all__ = [
 ]
 
 #: keys allowed at the top level of a portfolio file
-PORTFOLIO_KEYS: tuple[str, ...] = ("city", "country", "language", "year", "source", "sources", "methods")
+PORTFOLIO_KEYS: tuple[str, ...] = (
+    "city", "country", "language", "year", "plan_domains", "source", "sources", "methods",
+)
 CLASSIFICATION_KEYS: tuple[str, ...] = (
     "domains", "levels", "ages", "min_age", "max_age", "settings", "substances",
 )
@@ -108,6 +110,7 @@ class PortfolioWire:
     country: Country
     language: Language | None = None
     year: Year | None = None
+    plan_domains: Domains | None = None
     source: Sources | None = None
     sources: Sources | None = None
     methods: Methods = Methods(())
@@ -371,19 +374,19 @@ def _make_toml_converter() -> cattrs.Converter:
             data = {k: v for k, v in raw.items() if k not in ("ages", "min_age", "max_age")}
         wire, errors = method_table(data)
         local = value(raw, "local", Local)
-        classified = any(k in raw for k in CLASSIFICATION_KEYS) or local is True
         intervention = value(raw, "intervention", InterventionId)
         if not both_ages:
             low, high = value(raw, "min_age", Age), value(raw, "max_age", Age)
             if low is not None and high is not None and low > high:
                 message = f"min_age {low} is greater than max_age {high}"
                 cross.append((_RANK["max_age"] + 0.5, _noted(ValueError(message), "min_age")))
-        if intervention and classified:
+        if intervention and local is True:
             cross.append((_RANK["max_age"] + 0.6, _noted(ValueError(
                 "an entry pinned to a registry intervention cannot also be declared local "
-                f"(remove 'intervention' or the local keys: local, {', '.join(CLASSIFICATION_KEYS)})"
+                "(remove 'intervention' or 'local = true'; levels, settings, ages and domains beside "
+                "'intervention' say how the city runs the method)"
             ), "intervention")))
-        if local is False and any(k in raw for k in CLASSIFICATION_KEYS):
+        if local is False and any(k in raw for k in CLASSIFICATION_KEYS) and not intervention:
             cross.append((_RANK["max_age"] + 0.7, _noted(
                 ValueError("classification keys declare the entry local; remove 'local = false'"), "local"
             )))

@@ -11,8 +11,14 @@ from prevcat.errors import PrevcatError
 FORMATS: tuple[str, ...] = ("text", "md", "csv", "json", "html")
 
 
-def render(comparison: Comparison, fmt: str = "text", *, table: str = "methods") -> str:
-    """The comparison in one format (``table`` picks the CSV table, see :mod:`prevcat.render.csv_tables`)."""
+def render(
+    comparison: Comparison, fmt: str = "text", *, table: str = "methods", lang: str | None = None
+) -> str:
+    """The comparison in one format (``table`` picks the CSV table, see :mod:`prevcat.render.csv_tables`).
+
+    ``lang`` (``en``, ``sv``, ``nb``) is the HTML report's language (default: the portfolios');
+    the other formats are in English.
+    """
     if fmt == "text":
         from prevcat.render.text import render_text
 
@@ -32,7 +38,7 @@ def render(comparison: Comparison, fmt: str = "text", *, table: str = "methods")
     if fmt == "html":
         from prevcat.render.html import render_html
 
-        return render_html(comparison)
+        return render_html(comparison, lang=lang)
     raise PrevcatError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
 
 

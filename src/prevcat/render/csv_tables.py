@@ -17,7 +17,7 @@ Tables and their columns (multi-values joined with `` | ``):
 ``pairs`` — one row per pair of cities: city_a, city_b, shared, jaccard.
 ``recommendations`` — one row per city and recommendation (gap fillers first, then methods peers use):
     city, list (``gap`` or ``peers``), rank, key, name, score, used_by, fills, reasons, caution,
-    ratings, urls.
+    ratings, urls, domains, variant, explanation.
 """
 
 from __future__ import annotations
@@ -92,14 +92,15 @@ def _pairs(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
 
 def _recommendations(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
     header = ["city", "list", "rank", "key", "name", "score", "used_by", "fills", "reasons", "caution",
-              "ratings", "urls"]
+              "ratings", "urls", "domains", "variant", "explanation"]
     rows = []
     for recs in comparison.recommendations:
         for kind, items in (("gap", recs.recommendations), ("peers", recs.used_by_peers)):
             for rank, r in enumerate(items, 1):
                 rows.append([recs.city, kind, str(rank), r.key, r.name, f"{r.score:g}", _join(r.used_by),
                              _join(r.fills), _join(r.reasons), r.caution or "", _ratings(r.ratings),
-                             _join(r.urls)])
+                             _join(r.urls), _join(d.value for d in r.domains), r.variant or "",
+                             r.explanation])
     return header, rows
 
 

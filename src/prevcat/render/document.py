@@ -71,19 +71,17 @@ def percent(value: float) -> str:
 
 
 def rating_text(rating: SourcedRating) -> str:
-    """``ungsinn (NO): “evidensnivå 0 – uvirksomt tiltak” → no effect``."""
-    level = rating.rating.level.label if rating.rating.level else "not on the common scale"
-    where = f"{rating.source} ({rating.registry_country})" if rating.registry_country else rating.source
-    db = f", database {rating.rating.database}" if rating.rating.database else ""
-    extra = "".join(
-        f"; {text}"
+    """``Ungsinn (NO): evidensnivå 0 – uvirksomt tiltak — no effect, below the common scale``,
+    with the outcome and review date when the registry gives them."""
+    extra = "; ".join(
+        text
         for text in (
             f"outcome: {rating.rating.outcome}" if rating.rating.outcome else "",
             f"reviewed {rating.rating.reviewed.isoformat()}" if rating.rating.reviewed else "",
         )
         if text
     )
-    return f"{where}{db}: “{rating.rating.label}” → {level} [{rating.rating.scale}{extra}]"
+    return rating.plain() + (f" ({extra})" if extra else "")
 
 
 def unique_ratings(ratings: Sequence[SourcedRating]) -> list[SourcedRating]:
@@ -110,7 +108,7 @@ def city_summary_rows(comparison: Comparison) -> list[list[str]]:
             str(profile.ambiguous),
             f"{profile.effective} ({percent(profile.effective_share)})",
             str(len({f.key for f in profile.flags})),
-            f"{len(cov.gaps)}/{len(cov.matrix) + len(cov.ages) + len(cov.substances) + len(cov.domains)}",
+            f"{len(cov.gaps)}/{len(cov.applicable)}",
         ])
     return rows
 
@@ -214,37 +212,71 @@ def build(comparison: Comparison, *, max_recommendations: int | None = None) -> 
                 "Not resolved (ambiguous; pin one with 'intervention' in the portfolio file):",
                 [f"{m.name}: {', '.join(m.candidates) or 'no candidates listed'}" for m in city.ambiguous],
             ))
+        unplaced = [m for m in city.methods if m.suggestions]
+        if unplaced:
+            blocks.append(Paragraph(
+                "Did you mean? (add the line to the entry's [[methods]] table to pin it):",
+                [f"{' / '.join(m.local_names)}: " + "; ".join(
+                    f"{s.name} ({s.source}, score {s.score:.0f}) — {s.toml}" for s in m.suggestions
+                ) for m in unplaced],
+            ))
         blocks.append(Table(
             ("setting \\ level", *(label(level) for level in cov.levels)),
-            [[label(s), *(str(cov.cell(level, s).count) for level in cov.levels)] for s in cov.settings],
-            caption="Coverage: methods per setting and prevention level (0 = gap)",
+            [[label(s), *(str(cov.cell(level, s).count) if cov.cell(level, s).applicable else "—"
+                          for level in cov.levels)] for s in cov.settings],
+            caption=f"Coverage ({cov.framework}): methods per setting and level (0 = gap, — = not a cell)",
         ))
+        if cov.from_registries:
+            blocks.append(Paragraph("Counted as registries describe them (the portfolio gives no levels or "
+                                    "settings): " + "; ".join(cov.from_registries)))
         blocks.append(Table(
             ("", *(c.column for c in cov.ages), *(c.column for c in cov.substances)),
             [["methods", *(str(c.count) for c in (*cov.ages, *cov.substances))]],
             caption="Coverage: age bands and substances",
         ))
         blocks.append(Table(
-            tuple(label(c.column) for c in cov.domains),
-            [[str(c.count) for c in cov.domains]],
-            caption="Coverage: domains",
+            tuple(label(c.column) for c in cov.domains if c.applicable),
+            [[str(c.count) for c in cov.domains if c.applicable]],
+            caption="Coverage: the plan's domains",
         ))
         if cov.unclassified:
             blocks.append(Paragraph("Not classified (counted in no coverage cell): "
                                     + "; ".join(cov.unclassified)))
+        scope = ", ".join(label(d.value) for d in recs.domains)
+        left_out = []
+        if recs.out_of_scope:
+            left_out.append(f"{recs.out_of_scope} proven methods of another kind of work left out (--domain)")
+        if recs.not_near:
+            left_out.append(
+                f"{recs.not_near} with no version in the city's country, language or region left out"
+            )
         if recs.recommendations:
-            blocks.append(Paragraph("Recommendations: methods rated effective or better that fill a gap."))
+            blocks.append(Paragraph(
+                f"Recommendations: methods rated effective or better that fill a gap, within {scope}"
+                + (f" ({'; '.join(left_out)})" if left_out else "") + "."
+            ))
             for rank, rec in enumerate(recs.recommendations[:max_recommendations], 1):
                 items = [f"CAUTION: {rec.caution}"] if rec.caution else []
-                items += list(rec.reasons)
-                items.append(f"used by: {', '.join(rec.used_by) or 'none of the compared cities'}")
+                items += [f"+ {f.text}" + (f" ({f.points:+g})" if f.points else "") for f in rec.counted]
+                items += [f"- {f.text}" + (f" ({f.points:+g})" if f.points else "") for f in rec.held_back]
+                if not rec.counted:
+                    items += list(rec.reasons)
                 blocks.append(Paragraph(f"{rank}. {rec.name} (score {rec.score:g})", items))
         else:
-            blocks.append(Paragraph("No recommendation: no proven method fills one of the gaps."))
+            blocks.append(
+                Paragraph(f"No recommendation: no proven method within {scope} fills one of the gaps.")
+            )
         sections.append(Section(city.name, blocks))
 
-    sections.append(Section("Registries", [Table(
-        ("source", "registry", "country", "snapshot", "url"),
-        [[r.source, r.title, r.country or "", r.snapshot or "", r.url or ""] for r in comparison.registries],
-    )]))
+    total = sum(r.entries for r in comparison.registries)
+    sections.append(Section("About this data", [
+        Paragraph(f"The bundled catalogues are samples: {total} entries from {len(comparison.registries)} "
+                  "registries, not the registries' full lists; a method missing here may be in the registry. "
+                  "Running costs are shown only where a registry gives them."),
+        Table(
+            ("source", "registry", "country", "entries here", "published size", "snapshot", "url"),
+            [[r.source, r.title, r.country or "", str(r.entries), r.published or "not published",
+              r.snapshot or "", r.url or ""] for r in comparison.registries],
+        ),
+    ]))
     return Document("Portfolio comparison: " + ", ".join(names), sections)

@@ -17,7 +17,7 @@ from typing import Any
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
-from prevcat.compare.model import Cell, CityMethod, Comparison, EvidenceProfile
+from prevcat.compare.model import Cell, CityMethod, Comparison, EvidenceProfile, Factor, Suggestion
 from prevcat.evidence import ScaleRef
 
 FORMAT = "prevcat-comparison"
@@ -39,9 +39,14 @@ def _make_converter() -> cattrs.Converter:
 
         converter.register_unstructure_hook(cls, hook)
 
+    with_extra(Suggestion, {"toml": lambda s: s.toml})
     with_extra(CityMethod, {"range_label": lambda m: m.range_label, "effective": lambda m: m.effective})
     with_extra(EvidenceProfile, {"effective_share": lambda p: round(p.effective_share, 4)})
     with_extra(Cell, {"gap": lambda c: c.gap})
+    converter.register_unstructure_hook(Factor, lambda f: {
+        "code": f.code, "points": f.points, "message": f.message, "values": dict(f.values), "text": f.text,
+    })
+
     return converter
 
 

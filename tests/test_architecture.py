@@ -74,7 +74,16 @@ def _resolve(name: str, known: dict[str, Path]) -> str | None:
 def _imports(module: str, path: Path, known: dict[str, Path]) -> Iterator[tuple[str, int]]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    type_only = {  # imports under ``if TYPE_CHECKING:`` are for annotations, never run
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+        for statement in node.body
+        for inner in ast.walk(statement)
+    }
     for node in ast.walk(tree):
+        if id(node) in type_only:
+            continue
         names: list[str] = []
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]

@@ -1,6 +1,6 @@
 """The frozen result objects of a portfolio comparison (see :func:`prevcat.compare.compare`).
 
-(Over 400 lines for a reason: every result object of a comparison lives here, so renderers and
+(This module is long because every result object of a comparison lives here, so renderers and
 the JSON converter read one module; there is no logic beyond small derived properties.)
 
 Every object here is plain data: renderers (text, Markdown, CSV, JSON, HTML) read them and

@@ -39,6 +39,8 @@ from prevcat.countries import ISO_3166_ALPHA2
 from prevcat.errors import DataError, UnknownLabelError, UnknownScaleError
 from prevcat.evidence import COMMON_SCALE, EvidenceScale, Rating
 from prevcat.importers.base import Importer, ImportResult, ImportWarning, RejectedRow, make_report
+from prevcat.importers.generic_xlsx import CellRejected as _Reject
+from prevcat.importers.generic_xlsx import read_xlsx
 from prevcat.importers.scales import pick_scale
 from prevcat.importers.vocab import split_multi
 from prevcat.io.csv_read import TableRow, read_table
@@ -76,13 +78,6 @@ _INT_RE = re.compile(r"^\d{1,3}$")
 _SEP = "|"
 
 E = TypeVar("E", bound=enum.Enum)
-
-
-class _Reject(Exception):
-    def __init__(self, field: str, reason: str) -> None:
-        super().__init__(reason)
-        self.field = field
-        self.reason = reason
 
 
 def source_key_from_name(name: str) -> str:
@@ -233,8 +228,6 @@ class GenericImporter(Importer):
         A format it cannot read (.xls, .ods, a PDF, a zip archive) raises :class:`DataError`
         saying what the file is and how to save it in a readable format.
         """
-        from prevcat.importers.generic_xlsx import read_xlsx
-
         if isinstance(source, (str, Path)):
             path = Path(source)
             name: str = str(path)

@@ -10,15 +10,27 @@ across the whole workbook.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from prevcat.errors import DataError
 from prevcat.importers.base import ImportResult, RejectedRow
-from prevcat.importers.generic import GenericImporter, _Reject
 from prevcat.io.xlsx import cell_ref, read_workbook
 from prevcat.model import Intervention
 
-__all__ = ["read_xlsx"]
+if TYPE_CHECKING:
+    from prevcat.importers.generic import GenericImporter
+
+__all__ = ["CellRejected", "read_xlsx"]
+
+
+class CellRejected(Exception):
+    """A row the generic importer rejects, with the standard column (``field``) to blame."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(reason)
+        self.field = field
+        self.reason = reason
+
 
 
 def read_xlsx(importer: GenericImporter, source: Path | IO[bytes], name: str) -> ImportResult:
@@ -46,16 +58,16 @@ def read_xlsx(importer: GenericImporter, source: Path | IO[bytes], name: str) ->
             here = cell_ref(sheet.name, row.line)
             try:
                 if not columns:
-                    raise _Reject("", f"{here}: sheet {sheet.name!r} has no id and name columns "
+                    raise CellRejected("", f"{here}: sheet {sheet.name!r} has no id and name columns "
                                       f"(its columns: {', '.join(table.header)})")
                 if "__overflow__" in row.cells:
-                    raise _Reject("", f"{here}: cells beyond the header's {len(table.header)} columns: "
+                    raise CellRejected("", f"{here}: cells beyond the header's {len(table.header)} columns: "
                                       f"{row.cells['__overflow__']!r}")
                 if native in seen:
-                    raise _Reject("id", f"{cell_ref(sheet.name, row.line, columns['id'], table.header)}: "
-                                        f"duplicate id {native!r} (first at {seen[native]})")
+                    where = cell_ref(sheet.name, row.line, columns["id"], table.header)
+                    raise CellRejected("id", f"{where}: duplicate id {native!r} (first at {seen[native]})")
                 item = importer._intervention(key, row, columns, others)
-            except _Reject as exc:
+            except CellRejected as exc:
                 column = columns.get(exc.field, exc.field) if exc.field else None
                 reason = exc.reason if exc.reason.startswith("sheet ") else (
                     f"{cell_ref(sheet.name, row.line, column, table.header)}: {exc.reason}"

@@ -15,12 +15,12 @@ import functools
 import re
 import urllib.parse
 from collections.abc import Callable, Sequence
+from importlib import metadata
 from typing import Any
 
 import jinja2
 from attrs import frozen
 
-from prevcat import __version__
 from prevcat.compare.coverage import LEVELS, label
 from prevcat.compare.model import Comparison, Coverage, EvidenceProfile, Factor, SourcedRating
 from prevcat.compare.registries import REGION_NAMES, country_name, language_name
@@ -28,6 +28,13 @@ from prevcat.render.document import percent, rating_text, unique_ratings
 from prevcat.render.i18n import LANGUAGES, language_for, translations
 
 Translate = Callable[[str], str]
+
+
+def _version() -> str:
+    try:
+        return metadata.version("prevcat")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0.0.0"
 
 
 def _same(text: str) -> str:
@@ -356,7 +363,7 @@ def render_html(
         heatmaps={cov.city: (heatmap(cov, t), strip(cov, t)) for cov in comparison.coverage},
         max_recommendations=max_recommendations,
         generated=dt.date.today().isoformat(),
-        version=__version__,
+        version=_version(),
         gap_colour=GAP_COLOUR,
         not_applicable=NOT_APPLICABLE,
         heat=HEAT,

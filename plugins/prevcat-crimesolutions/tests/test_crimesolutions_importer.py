@@ -7,13 +7,15 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from prevcat_crimesolutions.importer import CrimeSolutionsImporter
-from prevcat_crimesolutions.scales import ALL_SCALES, CURRENT, LEGACY
+from prevcat_crimesolutions.rules import SCALES, CrimeSolutionsImporter
 
 from prevcat.catalogue import Catalogue
 from prevcat.evidence import Confidence, Direction, EvidenceLevel, ResultsFirstTier
 from prevcat.importers.base import ImportResult
 from prevcat.model import AgeRange, Alias, Domain, Intervention, Setting, Substance
+
+ALL_SCALES = tuple(SCALES.values())
+LEGACY, CURRENT = SCALES["legacy"], SCALES["current"]
 
 HEADER = (
     "id,Program Name,Profile type,Evidence Rating,Single or multiple studies,Outcome,source_url,confidence\n"

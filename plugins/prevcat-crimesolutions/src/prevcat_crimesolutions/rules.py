@@ -1,97 +1,56 @@
-"""Read the CrimeSolutions snapshot (or a file in its columns) into a catalogue and an import report."""
+"""What CrimeSolutions' data cannot say as a table: rating suffixes and the scale version of a
+label, ages in grades, the country in the notes, domains.  Everything else is in registry.toml."""
 
 from __future__ import annotations
 
 import re
 from typing import ClassVar
 
-from prevcat.catalogue import Provenance
-from prevcat.evidence import Confidence, Rating
-from prevcat.importers.toolkit import RowReader, RowRejected, TableImporter, name_forms, split_remarks
+from prevcat.evidence import Confidence, EvidenceScale, Rating
+from prevcat.importers.mapped import MappedImporter
+from prevcat.importers.registry_spec import RegistrySpec, load_spec
+from prevcat.importers.toolkit import RowReader, RowRejected, name_forms, split_remarks
 from prevcat.importers.vocab import parse_age_band, split_multi
 from prevcat.model import AgeRange, Alias, Domain, Intervention, Setting, Substance, Target
-from prevcat_crimesolutions import mappings as m
-from prevcat_crimesolutions.scales import SCALES
 
-KEY = "crimesolutions"
-
-PROVENANCE = Provenance(
-    source=KEY,
-    title="CrimeSolutions (National Institute of Justice)",
-    publisher="National Institute of Justice, US Office of Justice Programs",
-    country="US",
-    url="https://crimesolutions.ojp.gov/",
-    snapshot="2026-11",
-    licence=(
-        "CrimeSolutions content is in the public domain (US federal government work; CrimeSolutions FAQ). "
-        "Rows quoting third-party pages (Blueprints, Athena Forum, state pages) cite them in source_url."
-    ),
-    note="Compiled by hand; most ratings are second-hand (see data/PROVENANCE.md).",
+SPEC = load_spec("prevcat_crimesolutions")
+SCALES: dict[str, EvidenceScale] = {s.version: s for s in SPEC.build_scales()}
+SETTINGS = SPEC.vocabulary("settings", Setting)
+TOPICS = SPEC.vocabulary("topics", Substance)
+DOMAINS_BY_ID = SPEC.vocabulary("domains_by_id", Domain)
+SUBSTANCES_BY_ID = SPEC.vocabulary("substances_by_id", Substance)
+COUNTRIES = SPEC.vocabulary("countries", str)
+STUDY_COUNTS = SPEC.words("study_counts")
+RATING_WITH_STUDIES = re.compile(
+    r"^(?P<label>.+?)\s*[-|]\s*(?P<studies>" + "|".join(STUDY_COUNTS) + r")$", re.IGNORECASE
 )
-
-#: Columns translated into model fields; every other non-empty cell is kept verbatim in ``extra``.
-TRANSLATED = frozenset(
-    {
-        "id",
-        "Program Name",
-        "Evidence Rating",
-        "Single or multiple studies",
-        "Outcome",
-        "Topic(s)",
-        "Age",
-        "Setting",
-        "Alternative names",
-        "Notes",
-        "Date posted",
-        "source_url",
-        "seen",
-        "confidence",
-    }
-)
-
-_GRADES = re.compile(r"^grades?\s+(?P<list>\d{1,2}(?:\s*(?:,|and|-|–|to)\s*\d{1,2})*)$", re.IGNORECASE)
+SITE_VERSIONS = ((SPEC.pattern("legacy_site"), "legacy"), (SPEC.pattern("current_site"), "current"))
 
 
-class CrimeSolutionsImporter(TableImporter):
+class CrimeSolutionsImporter(MappedImporter):
     """CrimeSolutions rows → interventions, one rating per row (per outcome where given)."""
 
-    key: ClassVar[str] = KEY
-    title: ClassVar[str] = "CrimeSolutions (National Institute of Justice)"
-    provenance: ClassVar[Provenance] = PROVENANCE
-    package: ClassVar[str] = "prevcat_crimesolutions"
-    snapshot_file: ClassVar[str] = "crimesolutions.csv"
-    required_columns: ClassVar[tuple[str, ...]] = ("id", "Program Name", "Evidence Rating")
-    merged_name_lang: ClassVar[str | None] = "en"
+    spec: ClassVar[RegistrySpec] = SPEC
 
     def read_row(self, row: RowReader) -> Intervention:
-        """One row as one intervention; raises :class:`RowRejected` for what cannot be imported."""
         native = row.require("id")
         name = row.require("Program Name", "programme name")
         url = row.get("source_url") or None
         confidence = row.confidence()
         ratings = rating(row, url, confidence)
         profile = row.get("Profile type")
-        if profile and profile not in m.PROFILE_TYPES:
-            row.warn(
-                "Profile type", profile, f"unknown profile type {profile!r} (expected Program or Practice)"
-            )
-        settings: list[Setting] = row.mapped("Setting", m.SETTINGS, "setting")
-        topics: list[Substance] = row.mapped("Topic(s)", m.TOPICS, "substance or behaviour")
-        substances = [*topics, *m.SUBSTANCES_BY_ID.get(native, ())]
-        row.keep_other_columns(TRANSLATED)
+        if profile and profile not in SPEC.words("profile_types"):
+            row.warn("Profile type", profile,
+                     f"unknown profile type {profile!r} (expected Program or Practice)")
+        settings: list[Setting] = row.mapped("Setting", SETTINGS, "setting")
+        topics: list[Substance] = row.mapped("Topic(s)", TOPICS, "substance or behaviour")
+        substances = [*topics, *(SUBSTANCES_BY_ID.lookup(native) or ())]
+        row.keep_other_columns(self.translated_columns())
         return Intervention(
-            source=KEY,
-            id=f"{KEY}:{native}",
-            name=name,
-            aliases=aliases(row, name),
-            country=country(row),
-            languages=("en",),
-            ratings=ratings,
+            source=SPEC.key, id=f"{SPEC.key}:{native}", name=name, aliases=aliases(row, name),
+            country=country(row), languages=SPEC.languages, ratings=ratings,
             target=Target(ages=ages(row), settings=settings, substances=substances),
-            domains=domains(native, name),
-            url=url,
-            confidence=confidence,
-            extra=row.extra,
+            domains=domains(native, name), url=url, confidence=confidence, extra=row.extra,
         )
 
 
@@ -100,10 +59,10 @@ def version(label: str, url: str | None) -> str:
     holders = [v for v, scale in SCALES.items() if label in scale]
     if len(holders) == 1:
         return holders[0]
-    for pattern, site_version in m.SITE_VERSIONS:
+    for pattern, site_version in SITE_VERSIONS:
         if url and pattern.search(url):
             return site_version
-    return m.DEFAULT_VERSION
+    return "current"
 
 
 def rating(row: RowReader, url: str | None, confidence: Confidence | None) -> list[Rating]:
@@ -112,28 +71,23 @@ def rating(row: RowReader, url: str | None, confidence: Confidence | None) -> li
     if not cell:
         return []
     label, studies = cell, row.get("Single or multiple studies")
-    printed = m.RATING_WITH_STUDIES.match(cell)
+    printed = RATING_WITH_STUDIES.match(cell)
     if printed:
         label = printed.group("label")
         if studies and studies.casefold() != printed.group("studies").casefold():
             row.warn("Single or multiple studies", studies,
                      f"differs from the suffix printed with the rating ({cell!r}); the suffix is used")
         studies = printed.group("studies")
-    if studies and studies.casefold() not in {s.casefold() for s in m.STUDY_COUNTS}:
+    if studies and studies.casefold() not in {s.casefold() for s in STUDY_COUNTS}:
         row.warn("Single or multiple studies", studies, f"unknown study count {studies!r}; kept in the note")
     if not any(label in scale for scale in SCALES.values()):
         known = {lab: None for scale in SCALES.values() for lab in scale.labels}
         raise RowRejected("Evidence Rating", f"unknown label {label!r}; known labels: "
-                       + "; ".join(repr(k) for k in known))
-    scale = SCALES[version(label, url)]
+                          + "; ".join(repr(k) for k in known))
     note = "; ".join(part for part in (studies, row.get("Notes")) if part) or None
-    return [scale.rate(
-        label,
-        outcome=row.get("Outcome") or None,
-        reviewed=row.date("Date posted") or row.date("seen"),
-        url=url,
-        note=note,
-        confidence=confidence,
+    return [SCALES[version(label, url)].rate(
+        label, outcome=row.get("Outcome") or None, reviewed=row.date("Date posted") or row.date("seen"),
+        url=url, note=note, confidence=confidence,
     )]
 
 
@@ -162,7 +116,7 @@ def ages(row: RowReader) -> AgeRange:
     text, _ = split_remarks(row.get("Age"))
     if not text:
         return AgeRange()
-    grades = _GRADES.match(text)
+    grades = SPEC.pattern("grades").match(text)
     if grades:
         numbers = [int(n) for n in re.findall(r"\d{1,2}", grades.group("list"))]
         text = f"grade {min(numbers)}-{max(numbers)}"
@@ -175,10 +129,10 @@ def ages(row: RowReader) -> AgeRange:
 
 def country(row: RowReader) -> str | None:
     """The origin where the notes state it ("developed in Finland")."""
-    match = m.DEVELOPED_IN.search(row.get("Notes"))
+    match = SPEC.pattern("developed_in").search(row.get("Notes"))
     if not match:
         return None
-    found = m.COUNTRIES.lookup(match.group("country"))
+    found = COUNTRIES.lookup(match.group("country"))
     if not found:
         row.kept("Notes", match.group("country"), "no country code")
         return None
@@ -187,8 +141,8 @@ def country(row: RowReader) -> str | None:
 
 def domains(native: str, name: str) -> list[Domain]:
     """Stated by the target-population text (table), else treatment by name, else prevention."""
-    if native in m.DOMAINS_BY_ID:
-        return list(m.DOMAINS_BY_ID[native])
-    if m.TREATMENT_NAME.search(name):
+    if native in DOMAINS_BY_ID:
+        return list(DOMAINS_BY_ID.lookup(native) or ())
+    if SPEC.pattern("treatment_name").search(name):
         return [Domain.TREATMENT]
     return [Domain.PREVENTION]

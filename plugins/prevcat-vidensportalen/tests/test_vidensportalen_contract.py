@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import prevcat_vidensportalen.plugin as plugin
+from prevcat_vidensportalen import plugin
 
 from prevcat.testing import ImporterContract
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from prevcat_vidensportalen.importer import VidensportalenImporter
-from prevcat_vidensportalen.mappings import DIMENSIONS
-from prevcat_vidensportalen.scales import DECLARATION_SCALE
+from prevcat_vidensportalen.rules import DECLARATION_SCALE, DIMENSIONS, VidensportalenImporter
 
 from prevcat import (
     AgeRange,

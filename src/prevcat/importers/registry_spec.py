@@ -54,13 +54,14 @@ _KEY_RE = r"^[a-z0-9][a-z0-9_-]*$"
 def _one_of(*allowed: str) -> Any:
     def check(_: Any, attribute: attrs.Attribute[str], value: str) -> None:
         if value not in allowed:
-            raise ValueError(f"must be one of {', '.join(allowed)}, got {value!r}")
+            raise ValueError(f"{attribute.name}: must be one of {', '.join(allowed)}, got {value!r}")
     return check
 
 
-def _position(_: Any, __: Any, value: int | None) -> None:
+def _position(_: Any, attribute: attrs.Attribute[int | None], value: int | None) -> None:
     if value is not None and not 0 <= value <= 5:
-        raise ValueError(f"common position must be 0..5 (harmful/no effect .. well established), got {value}")
+        raise ValueError(f"{attribute.name}: must be 0..5 (no effect or harmful .. well established), "
+                         f"got {value}")
 
 
 @frozen
@@ -145,7 +146,7 @@ def _value(kind: str, text: str, term: str) -> Any:
         field_name, _, rest = text.partition(":")
         cls, text = _TARGET_FIELDS.get(field_name), rest
         if cls is None:
-            raise ValueError(f"terms.{term!r}: a target value reads 'setting:…', 'level:…', 'domain:…' "
+            raise ValueError(f"terms[{term!r}]: a target value reads 'setting:…', 'level:…', 'domain:…' "
                              f"or 'substance:…', got {field_name!r}")
     if cls is None:
         return text
@@ -153,7 +154,7 @@ def _value(kind: str, text: str, term: str) -> Any:
         return cls(text)
     except ValueError:
         known = ", ".join(member.value for member in cls)
-        raise ValueError(f"terms.{term!r}: unknown {cls.__name__} {text!r}; known: {known}") from None
+        raise ValueError(f"terms[{term!r}]: unknown {cls.__name__} {text!r}; known: {known}") from None
 
 
 @frozen
@@ -306,7 +307,7 @@ def _make_converter() -> cattrs.Converter:
         for term, values in raw.items():
             values = [values] if isinstance(values, str) else values
             if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-                raise ValueError(f"terms.{term!r}: expected a string or a list of strings")
+                raise ValueError(f"terms[{term!r}]: expected a string or a list of strings")
             out[str(term)] = tuple(values)
         return out
 

@@ -1,28 +1,22 @@
-"""A contract test kit for importer plugins.
+"""The importer contract: the checks every registry plugin's importer passes.
 
-Subclass :class:`ImporterContract` in your plugin's test suite, point it at your plugin
-module and key, and write one file with a deliberately bad row::
+One line in a plugin's tests runs them all (see :func:`contract_for`)::
 
-    import prevcat_myregistry.plugin as plugin
-    from prevcat.testing import ImporterContract
+    from prevcat.testing import contract_for
 
-    class TestMyRegistryContract(ImporterContract):
-        plugin = plugin
-        key = "myregistry"
-
-        def write_bad_file(self, directory):
-            path = directory / "bad.csv"
-            path.write_text("id,name,rating\\nx,Some method,Not a label\\n", encoding="utf-8")
-            return path
+    TestContract = contract_for("prevcat_myregistry", bad_csv="id,name,rating\nx,Some method,Not a label\n")
 
 pytest then checks that the bundled snapshot imports with zero rejected rows, that ids are
 unique and carry the key, that every rating label resolves in a registered scale, that the
 catalogue survives a JSON round trip unchanged, and that the bad row is reported, not raised.
+Subclass :class:`ImporterContract` instead to override a check or ``write_bad_file``.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any, ClassVar
@@ -51,6 +45,8 @@ class ImporterContract:
 
     plugin: ClassVar[ModuleType | object]
     key: ClassVar[str]
+    #: the text of a file with ``bad_rows`` bad rows among good ones (or override ``write_bad_file``)
+    bad_csv: ClassVar[str | None] = None
     #: rows of ``write_bad_file`` that must be rejected
     bad_rows: ClassVar[int] = 1
     #: scales owned by other plugins that this plugin's ratings may name
@@ -58,7 +54,11 @@ class ImporterContract:
 
     def write_bad_file(self, directory: Path) -> Path:
         """Write a file in this importer's format holding ``bad_rows`` bad rows among good ones."""
-        raise NotImplementedError("write_bad_file must write a file with a deliberately bad row")
+        if self.bad_csv is None:
+            raise NotImplementedError("set bad_csv, or override write_bad_file: a file with a bad row")
+        path = directory / "bad.csv"
+        path.write_text(self.bad_csv, encoding="utf-8")
+        return path
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -77,7 +77,7 @@ class ImporterContract:
         return scales
 
     def snapshot_result(self) -> ImportResult:
-        return self.importer().read_snapshot()
+        return snapshot_result(self.importer())
 
     # -- the contract ------------------------------------------------------------------------
 
@@ -139,3 +139,43 @@ class ImporterContract:
         assert report.rows_read == report.imported + len(report.rejected)
         for rejected in report.rejected:
             assert rejected.reason.strip()
+
+
+_SNAPSHOTS: dict[tuple[type, str], ImportResult] = {}
+
+
+def snapshot_result(importer: Importer) -> ImportResult:
+    """``importer.read_snapshot()``, read once per importer class and key in a test run."""
+    key = (type(importer), importer.key)
+    if key not in _SNAPSHOTS:
+        _SNAPSHOTS[key] = importer.read_snapshot()
+    return _SNAPSHOTS[key]
+
+
+@cache
+def _plugin_of(package: str) -> object:
+    module = importlib.import_module(package)
+    return getattr(module, "plugin", module)
+
+
+def contract_for(
+    package: str,
+    *,
+    bad_csv: str,
+    bad_rows: int = 1,
+    key: str | None = None,
+    other_scales: tuple[EvidenceScale, ...] = (),
+) -> type[ImporterContract]:
+    """The contract test class of the plugin in ``package`` (its ``plugin`` object, or the module).
+
+    ``key`` defaults to the plugin's registry key; assign the result to a name starting with
+    ``Test`` so that pytest collects it.
+    """
+    plugin = _plugin_of(package)
+    spec = getattr(plugin, "spec", None)
+    found_key = key or getattr(spec, "key", None)
+    if found_key is None:
+        raise ValueError(f"{package}: give key=..., the plugin has no registry spec")
+    attributes = {"plugin": plugin, "key": found_key, "bad_csv": bad_csv, "bad_rows": bad_rows,
+                  "other_scales": other_scales, "__module__": package}
+    return type(f"Test{found_key.title().replace('-', '')}Contract", (ImporterContract,), attributes)

@@ -6,9 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from prevcat_xchange.importer import XchangeImporter, parse_date
 from prevcat_xchange.names import parse_origin_note, parse_title
-from prevcat_xchange.scales import GLOBAL_SCALE, XCHANGE_SCALE
+from prevcat_xchange.rules import GLOBAL_SCALE, XCHANGE_SCALE, XchangeImporter, parse_date
 
 from prevcat.catalogue import Catalogue
 from prevcat.evidence import Direction, EvidenceLevel

@@ -28,7 +28,7 @@ from prevcat.catalogue import Provenance
 from prevcat.errors import DataError, DataErrors
 from prevcat.evidence import Direction, EvidenceLevel, EvidenceScale, ScaleLevel
 from prevcat.importers.vocab import VocabularyMap
-from prevcat.model import Domain, PreventionLevel, Setting, Substance
+from prevcat.model import AgeRange, Domain, PreventionLevel, Setting, Substance
 from prevcat.serialize import cattrs_messages
 
 __all__ = [
@@ -41,9 +41,9 @@ SPEC_FILE = "registry.toml"
 T = TypeVar("T")
 
 #: what a vocabulary's values are: the model enum, or plain text (``country``, ``text``)
-KINDS: dict[str, type[enum.Enum] | None] = {
+KINDS: dict[str, type[enum.Enum] | type[AgeRange] | None] = {
     "setting": Setting, "substance": Substance, "level": PreventionLevel, "domain": Domain,
-    "country": None, "text": None, "target": None,
+    "country": None, "text": None, "target": None, "age": AgeRange,
 }
 #: ``kind = "target"`` values name their field: ``setting:family``, ``level:universal``, ``domain:treatment``
 _TARGET_FIELDS: dict[str, type[enum.Enum]] = {"setting": Setting, "level": PreventionLevel, "domain": Domain,
@@ -141,7 +141,7 @@ class VocabularySpec:
 
 
 def _value(kind: str, text: str, term: str) -> Any:
-    cls = KINDS[kind]
+    cls: type[enum.Enum] | type[AgeRange] | None = KINDS[kind]
     if kind == "target":
         field_name, _, rest = text.partition(":")
         cls, text = _TARGET_FIELDS.get(field_name), rest
@@ -150,11 +150,24 @@ def _value(kind: str, text: str, term: str) -> Any:
                              f"or 'substance:…', got {field_name!r}")
     if cls is None:
         return text
+    if not issubclass(cls, enum.Enum):
+        return _age(text, term)
     try:
         return cls(text)
     except ValueError:
         known = ", ".join(member.value for member in cls)
         raise ValueError(f"terms[{term!r}]: unknown {cls.__name__} {text!r}; known: {known}") from None
+
+
+def _age(text: str, term: str) -> AgeRange:
+    low, dash, high = text.partition("-")
+    try:
+        if text.endswith("+"):
+            return AgeRange(int(text[:-1]), None)
+        return AgeRange(int(low), int(high) if dash else int(low))
+    except ValueError as exc:
+        raise ValueError(f"terms[{term!r}]: an age range reads '11-14' or '18+', got {text!r} ({exc})") \
+            from None
 
 
 @frozen
@@ -289,6 +302,10 @@ class RegistrySpec:
         spec = self.vocabularies[name]
         return tuple((term, tuple(_value(spec.kind, v, term) for v in values))
                      for term, values in spec.terms.items())
+
+    def table(self, name: str) -> dict[str, str]:
+        """``[vocabularies.NAME]`` of one text value per term, as a plain dict (terms as written)."""
+        return {term: values[0] for term, values in self.vocabularies[name].terms.items() if values}
 
     def pattern(self, name: str) -> re.Pattern[str]:
         return re.compile(self.patterns[name])

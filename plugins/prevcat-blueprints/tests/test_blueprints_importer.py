@@ -7,13 +7,15 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from prevcat_blueprints.importer import BlueprintsImporter
-from prevcat_blueprints.scales import ALL_SCALES
+from prevcat_blueprints import plugin
+from prevcat_blueprints.rules import BlueprintsImporter
 
 from prevcat.catalogue import Catalogue
 from prevcat.evidence import Confidence, Direction, EvidenceLevel
 from prevcat.importers.base import ImportResult
 from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel, Setting, Substance
+
+ALL_SCALES = plugin.scales
 
 HEADER = (
     "id,Program,Program Rating,Continuum of Intervention,Program Setting,Age,Endorsements,"

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 from prevcat_gruene_liste.ages import parse_german_ages
-from prevcat_gruene_liste.importer import GrueneListeImporter
-from prevcat_gruene_liste.scales import GRUENE_LISTE_SCALE
+from prevcat_gruene_liste.rules import GRUENE_LISTE_SCALE, GrueneListeImporter
 
 from prevcat.catalogue import Catalogue
 from prevcat.evidence import Confidence, Direction, EvidenceLevel

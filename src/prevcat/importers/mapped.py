@@ -114,10 +114,9 @@ class MappedImporter(TableImporter):
         values: list[Any] = []
         for spec in self.spec.mapped:
             vocabulary = self.spec.vocabularies[spec.vocabulary]
-            if vocabulary.match == "contains":
+            if vocabulary.match != "exact":
                 cell = row.get(spec.column)
-                cues = self.spec.cues(spec.vocabulary)
-                found = [v for cue, vs in cues if cue in cell.casefold() for v in vs]
+                found = self.spec.matches(spec.vocabulary, cell)
                 if cell and not found:
                     row.kept(spec.column, cell, f"no {spec.what or vocabulary.kind}")
             else:

@@ -126,16 +126,22 @@ class VocabularySpec:
     """``[vocabularies.NAME]``: native terms → model values.
 
     ``match = "exact"`` compares whole terms (case and spaces ignored); ``"contains"`` reads
-    the terms as cues, in file order, found anywhere in the lower-cased cell.  A term mapped
-    to ``[]`` is known and has no model value.
+    the terms as cues, in file order, found anywhere in the lower-cased cell; ``"regex"`` reads
+    them as regular expressions searched in the cell, in file order.  A term mapped to ``[]``
+    is known and has no model value.
     """
 
     kind: str = field(validator=_one_of(*KINDS))
     terms: dict[str, tuple[str, ...]]
-    match: str = field(default="exact", validator=_one_of("exact", "contains"))
+    match: str = field(default="exact", validator=_one_of("exact", "contains", "regex"))
 
     def __attrs_post_init__(self) -> None:
         for term, values in self.terms.items():
+            if self.match == "regex":
+                try:
+                    re.compile(term)
+                except re.error as exc:
+                    raise ValueError(f"terms[{term!r}]: not a regular expression: {exc}") from None
             for value in values:
                 _value(self.kind, value, term)
 
@@ -306,6 +312,13 @@ class RegistrySpec:
     def table(self, name: str) -> dict[str, str]:
         """``[vocabularies.NAME]`` of one text value per term, as a plain dict (terms as written)."""
         return {term: values[0] for term, values in self.vocabularies[name].terms.items() if values}
+
+    def matches(self, name: str, cell: str) -> list[Any]:
+        """The values of every term of ``[vocabularies.NAME]`` found in ``cell``, in file order:
+        cues (``match = "contains"``, in the lower-cased cell) or regular expressions (``"regex"``)."""
+        regex = self.vocabularies[name].match == "regex"
+        found = (re.search(term, cell) if regex else term in cell.casefold() for term, _ in self.cues(name))
+        return [v for hit, (_, values) in zip(found, self.cues(name), strict=True) if hit for v in values]
 
     def pattern(self, name: str) -> re.Pattern[str]:
         return re.compile(self.patterns[name])

@@ -6,8 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from prevcat_metodguiden.importer import MetodguidenImporter
-from prevcat_metodguiden.scales import DATABASE, NR_SCALE
+from prevcat_metodguiden.rules import DATABASE, NR_SCALE, MetodguidenImporter
 
 from prevcat.catalogue import Catalogue
 from prevcat.errors import UnknownLabelError

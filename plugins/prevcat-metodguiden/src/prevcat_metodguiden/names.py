@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import re
 
+from prevcat.importers.registry_spec import load_spec
 from prevcat.importers.toolkit import bracket_tail
 from prevcat.importers.vocab import parse_age_band, span, split_multi
 from prevcat.model import AgeRange, Alias, Domain, PreventionLevel, Substance
-from prevcat_metodguiden.mappings import (
-    AGE_WORDS,
-    ALIAS_LANGS,
-    ALIAS_QUALIFIERS,
-    COUNTRY_NAMES,
-    DOMAIN_KEYWORDS,
-    GENERAL_MISUSE,
-    GENERAL_MISUSE_SUBSTANCES,
-    LEVEL_KEYWORDS,
-    ORIGINAL,
-    SUBSTANCE_KEYWORDS,
-)
 
-_DASH_SUFFIX = re.compile(r"^(.+?) – ([A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9-]*)$")
+_SPEC = load_spec("prevcat_metodguiden")
+AGE_WORDS = _SPEC.vocabulary("age_words", AgeRange)
+ALIAS_LANGS = {name: langs[0] if langs else None for name, langs in _SPEC.cues("alias_langs")}
+ALIAS_QUALIFIERS = {name: langs[0] if langs else None for name, langs in _SPEC.cues("alias_qualifiers")}
+COUNTRY_NAMES = _SPEC.table("country_names")
+GENERAL_MISUSE = _SPEC.pattern("general_misuse")
+GENERAL_MISUSE_SUBSTANCES = tuple(map(Substance, _SPEC.words("general_misuse_substances")))
+ORIGINAL = _SPEC.pattern("original")
+_DASH_SUFFIX = _SPEC.pattern("dash_suffix")
 
 
 def map_ages(cell: str) -> tuple[AgeRange, list[str]]:
@@ -28,7 +25,8 @@ def map_ages(cell: str) -> tuple[AgeRange, list[str]]:
     ranges: list[AgeRange] = []
     unparsed: list[str] = []
     for part in split_multi(cell):
-        parsed = AGE_WORDS.get(" ".join(part.split()).casefold()) or parse_age_band(part)
+        words = AGE_WORDS.lookup(part)
+        parsed = words[0] if words else parse_age_band(part)
         if parsed is None:
             unparsed.append(part)
         else:
@@ -41,11 +39,7 @@ def map_domains(kind: str | None, text: str) -> tuple[Domain, ...]:
 
     ``kind`` is "intervention", "assessment" or None (type not stated, treated as an intervention).
     """
-    lowered = text.casefold()
-    found: list[Domain] = []
-    for pattern, domain in DOMAIN_KEYWORDS:
-        if pattern.search(lowered) and domain not in found:
-            found.append(domain)
+    found: list[Domain] = list(dict.fromkeys(_SPEC.matches("domain_keywords", text.casefold())))
     if not found and kind != "assessment":
         found.append(Domain.PREVENTION)
     return tuple(found)
@@ -53,17 +47,13 @@ def map_domains(kind: str | None, text: str) -> tuple[Domain, ...]:
 
 def map_levels(target_group: str) -> list[PreventionLevel]:
     """Prevention levels the target group names ("universellt föräldrastöd")."""
-    lowered = target_group.casefold()
-    return [level for pattern, level in LEVEL_KEYWORDS if pattern.search(lowered)]
+    return _SPEC.matches("level_keywords", target_group.casefold())
 
 
 def map_substances(target_group: str) -> list[Substance]:
-    """What the target group says a method addresses, by :data:`SUBSTANCE_KEYWORDS`."""
+    """What the target group says a method addresses, by ``vocabularies.substance_keywords``."""
     lowered = target_group.casefold()
-    found: list[Substance] = []
-    for pattern, substances in SUBSTANCE_KEYWORDS:
-        if pattern.search(lowered):
-            found.extend(s for s in substances if s not in found)
+    found: list[Substance] = list(dict.fromkeys(_SPEC.matches("substance_keywords", lowered)))
     unspecific = (Substance.GENERAL, Substance.VIOLENCE_CRIME, Substance.GAMBLING)
     specific = [s for s in found if s not in unspecific]
     if GENERAL_MISUSE.search(lowered) and not specific:

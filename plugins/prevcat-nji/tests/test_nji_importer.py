@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from prevcat_nji.ages import parse_dutch_ages
-from prevcat_nji.importer import NjiImporter
-from prevcat_nji.scales import JUSTITIE_SCALE, NJI_SCALE, RIVM_SCALE
+from prevcat_nji.rules import JUSTITIE_SCALE, NJI_SCALE, RIVM_SCALE, NjiImporter
 
 from prevcat import (
     AgeRange,

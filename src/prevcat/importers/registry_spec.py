@@ -257,6 +257,8 @@ class RegistrySpec:
     patterns: dict[str, str] = field(factory=dict)
     #: word lists the rules use, by name
     lists: dict[str, tuple[str, ...]] = field(factory=dict)
+    #: tables of records the rules read, by name (``[[records.NAME]]``; keys and values as written)
+    records: dict[str, tuple[dict[str, Any], ...]] = field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
         for name, pattern in self.patterns.items():

@@ -34,7 +34,8 @@ SCALE_BY_DATABANK: dict[str, EvidenceScale] = {
 }
 #: (id, Databank) → (anchor, ((outcome, label), ...))
 OUTCOME_SPLITS = {
-    (r["id"], r["databank"]): (r["anchor"], tuple(map(tuple, r["outcomes"]))) for r in SPEC.records["outcome_splits"]
+    (r["id"], r["databank"]): (r["anchor"], tuple(map(tuple, r["outcomes"])))
+    for r in SPEC.records["outcome_splits"]
 }
 NAME, RATING, DATABANK = "Interventie", "Oordeel Erkenningscommissie", "Databank"
 TARGET_GROUP, AGE, SETTING = "Doelgroep", "Leeftijd", "Setting / Locatie"
@@ -173,9 +174,9 @@ class NjiImporter(MappedImporter):
             row.keep(DATABANK)
         return Intervention(
             id=f"{SPEC.key}:{native_id}", name=title, source=SPEC.key,
-            aliases=unique_aliases(title, aliases), country=country, languages=SPEC.languages, ratings=ratings, target=target, domains=domains,
-            original=row.get("Gebaseerd op") or None, url=row.get("source_url") or None, confidence=confidence,
-            extra=row.extra,
+            aliases=unique_aliases(title, aliases), country=country, languages=SPEC.languages, ratings=ratings,
+            target=target, domains=domains, original=row.get("Gebaseerd op") or None,
+            url=row.get("source_url") or None, confidence=confidence, extra=row.extra,
         )
 
     def merge_rows(

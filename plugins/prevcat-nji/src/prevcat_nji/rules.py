@@ -174,8 +174,8 @@ class NjiImporter(MappedImporter):
             row.keep(DATABANK)
         return Intervention(
             id=f"{SPEC.key}:{native_id}", name=title, source=SPEC.key,
-            aliases=unique_aliases(title, aliases), country=country, languages=SPEC.languages, ratings=ratings,
-            target=target, domains=domains, original=row.get("Gebaseerd op") or None,
+            aliases=unique_aliases(title, aliases), country=country, languages=SPEC.languages,
+            ratings=ratings, target=target, domains=domains, original=row.get("Gebaseerd op") or None,
             url=row.get("source_url") or None, confidence=confidence, extra=row.extra,
         )
 

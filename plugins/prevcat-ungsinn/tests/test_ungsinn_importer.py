@@ -8,10 +8,9 @@ import io
 from pathlib import Path
 
 import pytest
-from prevcat_ungsinn.importer import UngsinnImporter
-from prevcat_ungsinn.rating_text import LevelTextError, read_level
-from prevcat_ungsinn.scales import NEW_SCALE, NEW_VERSION, OLD_SCALE, OLD_VERSION
-from prevcat_ungsinn.vocabulary import map_ages
+from prevcat_ungsinn.names import map_ages
+from prevcat_ungsinn.rating_text import NEW_VERSION, OLD_VERSION, LevelTextError, read_level
+from prevcat_ungsinn.rules import NEW_SCALE, OLD_SCALE, UngsinnImporter
 
 from prevcat.catalogue import Catalogue
 from prevcat.errors import UnknownLabelError

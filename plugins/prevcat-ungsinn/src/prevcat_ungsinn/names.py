@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import re
 
+from prevcat.importers.registry_spec import load_spec
 from prevcat.importers.toolkit import bracket_tail
 from prevcat.importers.vocab import parse_age_band, span, split_multi
 from prevcat.model import AgeRange, Alias, Domain, PreventionLevel, Substance
-from prevcat_ungsinn.mappings import (
-    ALIAS_LANGS,
-    ALIAS_QUALIFIERS,
-    COUNTRY_NAMES,
-    ORIGINS,
-    PREVENTION_TERMS,
-    SCHOOL_STAGES,
-    SUBSTANCE_KEYWORDS,
-    TRINN,
-    TRINN_OFFSET,
-)
+
+_SPEC = load_spec("prevcat_ungsinn")
+ALIAS_LANGS = {name: langs[0] if langs else None for name, langs in _SPEC.cues("alias_langs")}
+ALIAS_QUALIFIERS = {name: langs[0] if langs else None for name, langs in _SPEC.cues("alias_qualifiers")}
+COUNTRY_NAMES = _SPEC.table("country_names")
+ORIGINS = {r["cell"]: (r.get("country"), r.get("original")) for r in _SPEC.records["origins"]}
+PREVENTION_TERMS = _SPEC.vocabulary("prevention_terms", object)
+SCHOOL_STAGES = _SPEC.vocabulary("school_stages", AgeRange)
+TRINN = _SPEC.pattern("trinn")
+TRINN_OFFSET = 5
 
 _ACRONYM = r"[A-ZÆØÅ][A-ZÆØÅ0-9]*(?:-[A-ZÆØÅ0-9]+)*"
 _BRACKET_ACRONYM = re.compile(rf"\(({_ACRONYM})\)")
@@ -39,9 +39,9 @@ def domains_for(levels: list[PreventionLevel], treatment: bool) -> tuple[Domain,
 
 def parse_age_part(part: str) -> AgeRange | None:
     """One ``Alder`` part: a school stage, an age band or grades, or "N. trinn" school years."""
-    stage = SCHOOL_STAGES.get(" ".join(part.split()).casefold())
-    if stage is not None:
-        return stage
+    stage = SCHOOL_STAGES.lookup(part)
+    if stage:
+        return stage[0]
     band = parse_age_band(part)
     if band is not None:
         return band
@@ -65,13 +65,8 @@ def map_ages(cell: str) -> tuple[AgeRange | None, list[str]]:
 
 
 def map_substances(target_group: str) -> list[Substance]:
-    """What ``Målgruppe`` says a method addresses, by :data:`SUBSTANCE_KEYWORDS`."""
-    text = target_group.casefold()
-    found: list[Substance] = []
-    for keyword, substances in SUBSTANCE_KEYWORDS:
-        if keyword in text:
-            found.extend(s for s in substances if s not in found)
-    return found
+    """What ``Målgruppe`` says a method addresses, by ``vocabularies.substance_keywords``."""
+    return list(dict.fromkeys(_SPEC.matches("substance_keywords", target_group)))
 
 
 def map_origin(cell: str) -> tuple[str | None, str | None, bool]:

@@ -16,11 +16,12 @@ from __future__ import annotations
 import importlib
 from typing import Any, ClassVar
 
+from prevcat.countries import ISO_3166_ALPHA2
 from prevcat.errors import UnknownLabelError
 from prevcat.evidence import Confidence, EvidenceScale, Rating
 from prevcat.importers.registry_spec import RegistrySpec, load_spec
 from prevcat.importers.toolkit import RowReader, RowRejected, TableImporter, unique_aliases
-from prevcat.importers.vocab import parse_ages, split_multi
+from prevcat.importers.vocab import parse_age_band, span, split_multi
 from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel, Setting, Substance, Target
 
 __all__ = ["MappedImporter", "importer_class"]
@@ -71,7 +72,9 @@ class MappedImporter(TableImporter):
                 substances=[v for v in values if isinstance(v, Substance)],
             ),
             domains=[v for v in values if isinstance(v, Domain)] or list(spec.domains),
+            original=(row.get(cols.original) or None) if cols.original else None,
             url=url,
+            description=(row.get(cols.description) or None) if cols.description else None,
             confidence=confidence,
             extra=row.extra,
         )
@@ -79,7 +82,8 @@ class MappedImporter(TableImporter):
     def translated_columns(self) -> set[str]:
         """The columns :meth:`read_row` translates; the others are kept verbatim in ``extra``."""
         spec, cols = self.spec, self.spec.columns
-        names = {cols.id, cols.name, cols.url, cols.confidence, cols.country, *cols.translated}
+        names = {cols.id, cols.name, cols.url, cols.confidence, cols.country, cols.description, cols.original,
+                 *cols.translated}
         names |= {r.column for r in spec.ratings} | {r.reviewed for r in spec.ratings}
         names |= {r.note for r in spec.ratings} | {m.column for m in spec.mapped}
         names |= {a.column for a in spec.aliases} | ({spec.ages.column} if spec.ages else set())
@@ -127,13 +131,20 @@ class MappedImporter(TableImporter):
         return values
 
     def read_ages(self, row: RowReader) -> AgeRange:
-        """The ``[ages]`` column as one covering range; parts not understood are warned about."""
+        """The ``[ages]`` column as one covering range: bands from ``ages.bands`` first, else
+        parsed (``11-14 years``, ``grade 6-8``, ``18+``); a part not understood is warned about."""
         spec = self.spec.ages
-        if spec is None or not row.get(spec.column):
+        if spec is None:
             return AgeRange()
-        ages, unparsed = parse_ages(row.get(spec.column), spec.separators, danish=spec.danish)
-        row.kept_all(spec.column, unparsed, "no age range")
-        return ages
+        bands = self.spec.vocabulary(spec.bands, AgeRange) if spec.bands else None
+        ranges: list[AgeRange] = []
+        for part in split_multi(row.get(spec.column), spec.separators):
+            fixed = bands.lookup(part) if bands else None
+            parsed = parse_age_band(part, danish=spec.danish) if fixed is None else None
+            if fixed is None and parsed is None:
+                row.kept(spec.column, part, "no age range")
+            ranges += fixed or ([parsed] if parsed else [])
+        return span(ranges)
 
     def read_aliases(self, row: RowReader) -> list[Alias]:
         """Every ``[[aliases]]`` column's names, with the column's language tag."""
@@ -143,11 +154,15 @@ class MappedImporter(TableImporter):
     def read_country(self, row: RowReader) -> str | None:
         """``columns.country`` through ``vocabularies.countries``, else the registry's ``country``."""
         column = self.spec.columns.country
-        if column and row.get(column):
-            found = self.spec.vocabulary("countries", str).lookup(row.get(column))
-            if found:
-                return found[0]
-            row.kept(column, row.get(column), "no country code")
+        cell = row.get(column) if column else ""
+        if column and cell:
+            if "countries" in self.spec.vocabularies:
+                found = self.spec.vocabulary("countries", str).lookup(cell)
+                if found:
+                    return found[0]
+            elif cell.upper() in ISO_3166_ALPHA2:
+                return cell.upper()
+            row.kept(column, cell, "no country code")
         return self.spec.country
 
 

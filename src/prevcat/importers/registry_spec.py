@@ -213,6 +213,8 @@ class AgesSpec:
     column: str
     separators: str = "|"
     danish: bool = False  #: ``1. klasse`` counts Danish school years
+    #: a vocabulary of ``kind = "age"`` for bands written in words (``"Adult" = "18+"``), tried first
+    bands: str | None = None
 
 
 @frozen
@@ -223,7 +225,10 @@ class ColumnsSpec:
     name: str = "name"
     url: str | None = None
     confidence: str | None = None
-    country: str | None = None  #: a column of country names, read through ``vocabularies.countries``
+    #: a column of countries: names read through ``vocabularies.countries``, or ISO codes without one
+    country: str | None = None
+    description: str | None = None  #: a short description of the method
+    original: str | None = None  #: the programme a method adapts
     required: tuple[str, ...] = ()
     #: columns the rules read: not kept in ``extra`` by the default reader
     translated: tuple[str, ...] = ()
@@ -272,6 +277,8 @@ class RegistrySpec:
         for i, mapped in enumerate(self.mapped):
             if mapped.vocabulary not in self.vocabularies:
                 raise ValueError(f"mapped[{i}].vocabulary: no [vocabularies.{mapped.vocabulary}]")
+        if self.ages and self.ages.bands and self.ages.bands not in self.vocabularies:
+            raise ValueError(f"ages.bands: no [vocabularies.{self.ages.bands}]")
 
     # -- what importers and plugins read -----------------------------------------------------
 

@@ -98,7 +98,8 @@ class LevelSpec:
 
 
 def _default_direction(common: int | None) -> Direction:
-    if common is None or common == 1:
+    """No effect at 0, unknown at 1 (insufficient) and 2 (theory-based), positive from 3 up."""
+    if common is None or common in (1, 2):
         return Direction.UNKNOWN
     return Direction.NO_EFFECT if common == 0 else Direction.POSITIVE
 

@@ -90,15 +90,15 @@ class MappedImporter(TableImporter):
         return {name for name in names if name}
 
     def rate(self, ref: str, label: str, column: str, **details: Any) -> Rating:
-        """``label`` on the scale ``ref`` names; an unknown label rejects the row naming ``column``."""
+        """``label`` on the scale ``ref`` names (``id``: the version that holds the label);
+        an unknown label rejects the row naming ``column`` and every known label."""
         scales: tuple[EvidenceScale, ...] = self.spec.scale_versions(ref)
         for scale in scales:
             if label in scale:
                 return scale.rate(label, **details)
-        try:
-            return scales[-1].rate(label, **details)
-        except UnknownLabelError as exc:
-            raise RowRejected(column, exc.message) from exc
+        known = tuple(dict.fromkeys(known for scale in scales for known in scale.labels))
+        where = str(scales[0].ref) if len(scales) == 1 else ref
+        raise RowRejected(column, UnknownLabelError(label=label, scale=where, known=known).message)
 
     def read_ratings(self, row: RowReader, url: str | None, confidence: Confidence | None) -> list[Rating]:
         """One rating per filled ``[[ratings]]`` column."""

@@ -70,10 +70,11 @@ def test_every_problem_is_reported_with_the_file_and_the_path_of_the_value() -> 
     with pytest.raises(DataErrors) as caught:
         parse_spec(data, file="registry.toml")
     messages = [e.format() for e in caught.value.errors]
-    common = "registry.toml: scales[1].levels[1].common: must be 0..5 (no effect or harmful .. well established)"
-    assert f"{common}, got 9" in messages
+    common = "scales[1].levels[1].common: must be 0..5 (no effect or harmful .. well established)"
+    assert f"registry.toml: {common}, got 9" in messages
     assert any(m.startswith("registry.toml: scales[0].levels[0].direction: 'upward'") for m in messages)
-    assert any("vocabularies['settings']" in m and "unknown Setting 'house'; known: family" in m for m in messages)
+    vocabulary = "vocabularies['settings']"
+    assert any(vocabulary in m and "unknown Setting 'house'; known: family" in m for m in messages)
     assert "registry.toml: unknown field(s) colour" in messages
     assert len(messages) == 4
 

@@ -24,7 +24,6 @@ STUDY_COUNTS = SPEC.words("study_counts")
 RATING_WITH_STUDIES = re.compile(
     r"^(?P<label>.+?)\s*[-|]\s*(?P<studies>" + "|".join(STUDY_COUNTS) + r")$", re.IGNORECASE
 )
-SITE_VERSIONS = ((SPEC.pattern("legacy_site"), "legacy"), (SPEC.pattern("current_site"), "current"))
 
 
 class CrimeSolutionsImporter(MappedImporter):
@@ -59,10 +58,7 @@ def version(label: str, url: str | None) -> str:
     holders = [v for v, scale in SCALES.items() if label in scale]
     if len(holders) == 1:
         return holders[0]
-    for pattern, site_version in SITE_VERSIONS:
-        if url and pattern.search(url):
-            return site_version
-    return "current"
+    return next(iter(SPEC.matches("site_versions", url or "")), "current")
 
 
 def rating(row: RowReader, url: str | None, confidence: Confidence | None) -> list[Rating]:
@@ -92,23 +88,15 @@ def rating(row: RowReader, url: str | None, confidence: Confidence | None) -> li
 
 
 def aliases(row: RowReader, name: str) -> list[Alias]:
-    """English aliases from the name's acronym and the Alternative names column."""
-    found: list[Alias] = []
-    for candidate in (*name_forms(name), *_alternatives(row)):
-        alias = Alias(candidate, "en")
-        if candidate != name and alias not in found:
-            found.append(alias)
-    return found
-
-
-def _alternatives(row: RowReader) -> list[str]:
-    out: list[str] = []
+    """English aliases from the name's acronym and the Alternative names column (a part with a
+    remark in brackets is kept in extra too)."""
+    found = list(name_forms(name))
     for part in split_multi(row.get("Alternative names")):
         text, remarks = split_remarks(part)
-        out += [text, *name_forms(text)]
+        found += [text, *name_forms(text)]
         if remarks:
             row.keep("Alternative names", part)
-    return out
+    return list(dict.fromkeys(Alias(candidate, "en") for candidate in found if candidate != name))
 
 
 def ages(row: RowReader) -> AgeRange:

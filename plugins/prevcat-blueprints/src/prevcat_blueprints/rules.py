@@ -3,7 +3,6 @@ block, former and adapted names, ages written in words, and domains from name, l
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 from prevcat.errors import UnknownLabelError
@@ -16,7 +15,6 @@ from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel
 
 SPEC = load_spec("prevcat_blueprints")
 ENDORSERS = SPEC.vocabulary("endorsers", str)
-TEMPLATES = [(re.compile(regex), version) for regex, version in SPEC.table("page_templates").items()]
 
 
 class BlueprintsImporter(MappedImporter):
@@ -60,11 +58,10 @@ class BlueprintsImporter(MappedImporter):
             label, note = endorsed_own, "rating read from the Endorsements block ('Blueprints: ...')"
         if not label:
             return []
-        version = next((v for pattern, v in TEMPLATES if url and pattern.search(url)), None)
+        version = next(iter(SPEC.matches("page_templates", url or "")), None)
         if version is None:
-            version = "programs"
-            row.warn("source_url", url or "",
-                     f"page template not recognised; rated on the {version!r} label set")
+            version, why = "programs", "page template not recognised; rated on the 'programs' label set"
+            row.warn("source_url", url or "", why)
         return [self.rate(f"blueprints@{version}", label, "Program Rating", reviewed=row.date("seen"),
                           url=url, note=note, confidence=confidence)]
 
@@ -106,18 +103,10 @@ def endorsements(
 
 def names(row: RowReader, name: str) -> tuple[list[Alias], str | None]:
     """Aliases (all English) from the name, Alternative names and a former name; the original adapted."""
-    aliases: list[Alias] = []
-
-    def add(*candidates: str) -> None:
-        for candidate in candidates:
-            alias = Alias(candidate, "en")
-            if candidate.strip() and candidate != name and alias not in aliases:
-                aliases.append(alias)
-
-    add(*name_forms(name))
+    found = list(name_forms(name))
     for part in split_multi(row.get("Alternative names")):
         text, remarks = split_remarks(part)
-        add(text, *name_forms(text))
+        found += [text, *name_forms(text)]
         if remarks:
             row.keep("Alternative names", part)
     original = None
@@ -127,11 +116,12 @@ def names(row: RowReader, name: str) -> tuple[list[Alias], str | None]:
         text, _ = split_remarks(cell)
         former = SPEC.pattern("formerly").match(text)
         if former:
-            add(former.group("name"), *name_forms(former.group("name")))
+            found += [former.group("name"), *name_forms(former.group("name"))]
         else:
             adapts = SPEC.pattern("adapts").match(text)
             original = adapts.group("name") if adapts else text
-    return aliases, original
+    aliases = dict.fromkeys(Alias(c, "en") for c in found if c.strip() and c != name)
+    return list(aliases), original
 
 
 def ages(row: RowReader) -> AgeRange:
@@ -142,16 +132,13 @@ def ages(row: RowReader) -> AgeRange:
         band = fixed[0] if fixed else parse_age_band(SPEC.pattern("and").sub(r"\1-\2", part))
         if band is None:
             row.kept("Age", part, "no age range")
-        else:
-            ranges.append(band)
+        ranges += [band] if band is not None else []
     return span(ranges)
 
 
 def domains(row: RowReader, name: str, levels: list[PreventionLevel]) -> list[Domain]:
     """Treatment by name; prevention/early intervention by level; others by Program Type."""
-    found: set[Domain] = set()
-    if SPEC.pattern("treatment_name").search(name):
-        found.add(Domain.TREATMENT)
+    found = {Domain.TREATMENT} if SPEC.pattern("treatment_name").search(name) else set()
     by_level = SPEC.vocabulary("level_domains", Domain)
     found.update(d for level in levels for d in by_level.lookup(level.value) or ())
     found.update(row.mapped("Program Type", SPEC.vocabulary("types", Domain), "domain", store=False))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from prevcat.catalogue import Catalogue
 from prevcat.evidence import Confidence, Direction, EvidenceLevel
 from prevcat.importers.base import ImportResult
 from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel, Setting, Substance
+from prevcat.testing import read_csv, snapshot_result
 
 ALL_SCALES = plugin.scales
 
@@ -25,9 +25,8 @@ FACTSHEET = "https://www.blueprintsprograms.org/factsheet/x"
 PROGRAMS = "https://www.blueprintsprograms.org/programs/1999999/x/"
 
 
-@cache
 def snapshot() -> Catalogue:
-    return BlueprintsImporter().read_snapshot().catalogue
+    return snapshot_result(BlueprintsImporter()).catalogue
 
 
 def item(native: str) -> Intervention:
@@ -35,9 +34,7 @@ def item(native: str) -> Intervention:
 
 
 def read(tmp_path: Path, *rows: str) -> ImportResult:
-    path = tmp_path / "blueprints.csv"
-    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
-    return BlueprintsImporter().read(path)
+    return read_csv(BlueprintsImporter(), tmp_path, HEADER, *rows)
 
 
 def by_database(intervention: Intervention, database: str | None) -> list[str]:

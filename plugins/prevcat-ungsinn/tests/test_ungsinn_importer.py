@@ -17,6 +17,7 @@ from prevcat.errors import UnknownLabelError
 from prevcat.evidence import Confidence, Direction, EvidenceLevel, ScaleRef
 from prevcat.importers.base import ImportResult
 from prevcat.model import AgeRange, Domain, PreventionLevel, Setting, Substance
+from prevcat.testing import read_records, snapshot_fixtures
 
 NEW = ScaleRef("ungsinn", NEW_VERSION)
 OLD = ScaleRef("ungsinn", OLD_VERSION)
@@ -25,26 +26,14 @@ GAMMEL = "gammel (1–4, før nov. 2015)"
 NV, OV = NEW_VERSION, OLD_VERSION
 
 
-@pytest.fixture(scope="module")
-def snapshot() -> ImportResult:
-    return UngsinnImporter().read_snapshot()
-
-
-@pytest.fixture(scope="module")
-def catalogue(snapshot: ImportResult) -> Catalogue:
-    return snapshot.catalogue
+snapshot, catalogue = snapshot_fixtures(UngsinnImporter, result="snapshot")
 
 
 def read_rows(tmp_path: Path, *rows: dict[str, str]) -> ImportResult:
     header = (Path(__file__).parents[1] / "src/prevcat_ungsinn/data/ungsinn.csv").read_text("utf-8")
     columns = next(csv.reader(io.StringIO(header)))
-    path = tmp_path / "rows.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({"Tiltak": "Et tiltak", "confidence": "high", **row})
-    return UngsinnImporter().read(path)
+    defaults = {"Tiltak": "Et tiltak", "confidence": "high"}
+    return read_records(UngsinnImporter(), tmp_path, columns, *rows, defaults=defaults)
 
 
 # -- the snapshot as a whole --------------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from importlib.resources import files
 from typing import Any, TypeVar
@@ -265,6 +265,8 @@ class RegistrySpec:
     lists: dict[str, tuple[str, ...]] = field(factory=dict)
     #: tables of records the rules read, by name (``[[records.NAME]]``; keys and values as written)
     records: dict[str, tuple[dict[str, Any], ...]] = field(factory=dict)
+    #: what the accessors below build, built once (not part of the file)
+    _built: dict[Any, Any] = field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         for name, pattern in self.patterns.items():
@@ -292,8 +294,14 @@ class RegistrySpec:
         return Provenance(source=self.key, title=p.title, publisher=p.publisher, country=p.country,
                           url=p.url, snapshot=p.snapshot, licence=p.licence, note=p.note)
 
+    def _once(self, key: Any, build: Callable[[], T]) -> T:
+        if key not in self._built:
+            self._built[key] = build()
+        return self._built[key]  # type: ignore[no-any-return]
+
     def build_scales(self) -> tuple[EvidenceScale, ...]:
-        return tuple(scale.build() for scale in self.scales)
+        """Every ``[[scales]]`` as an :class:`EvidenceScale`, in file order."""
+        return self._once("scales", lambda: tuple(scale.build() for scale in self.scales))
 
     def scale_versions(self, ref: str) -> tuple[EvidenceScale, ...]:
         """The scales ``id`` (every version) or ``id@version`` names, in file order."""
@@ -309,15 +317,14 @@ class RegistrySpec:
 
     def vocabulary(self, name: str, kind: type[T]) -> VocabularyMap[T]:
         """``[vocabularies.NAME]`` as a :class:`VocabularyMap` of ``kind`` values (exact terms)."""
-        spec = self.vocabularies[name]
-        return VocabularyMap({term: [_value(spec.kind, v, term) for v in values]
-                              for term, values in spec.terms.items()})
+        return self._once(("vocabulary", name), lambda: VocabularyMap(dict(self.cues(name))))
 
     def cues(self, name: str) -> tuple[tuple[str, tuple[Any, ...]], ...]:
         """``[vocabularies.NAME]`` as ordered ``(term, values)`` pairs (for ``match = "contains"``)."""
         spec = self.vocabularies[name]
-        return tuple((term, tuple(_value(spec.kind, v, term) for v in values))
-                     for term, values in spec.terms.items())
+        return self._once(("cues", name), lambda: tuple(
+            (term, tuple(_value(spec.kind, v, term) for v in values)) for term, values in spec.terms.items()
+        ))
 
     def table(self, name: str) -> dict[str, str]:
         """``[vocabularies.NAME]`` of one text value per term, as a plain dict (terms as written)."""
@@ -326,11 +333,14 @@ class RegistrySpec:
     def matches(self, name: str, cell: str) -> list[Any]:
         """The values of every term of ``[vocabularies.NAME]`` found in ``cell``, in file order:
         cues (``match = "contains"``, in the lower-cased cell) or regular expressions (``"regex"``)."""
-        regex = self.vocabularies[name].match == "regex"
-        found = (re.search(term, cell) if regex else term in cell.casefold() for term, _ in self.cues(name))
-        return [v for hit, (_, values) in zip(found, self.cues(name), strict=True) if hit for v in values]
+        if self.vocabularies[name].match == "regex":
+            compiled = self._once(("regex", name), lambda: [(re.compile(t), v) for t, v in self.cues(name)])
+            return [value for regex, values in compiled if regex.search(cell) for value in values]
+        lowered = cell.casefold()
+        return [value for term, values in self.cues(name) if term in lowered for value in values]
 
     def pattern(self, name: str) -> re.Pattern[str]:
+        """``[patterns]`` NAME, compiled."""
         return re.compile(self.patterns[name])
 
     def words(self, name: str) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,20 @@ def test_every_problem_is_reported_with_the_file_and_the_path_of_the_value() -> 
     assert any(vocabulary in m and "unknown Setting 'house'; known: family" in m for m in messages)
     assert "registry.toml: unknown field(s) colour" in messages
     assert len(messages) == 4
+
+
+def test_a_problem_in_the_file_names_its_line() -> None:
+    text = (
+        'key = "x"\ntitle = "X"\nsnapshot = "x.csv"\n\n[provenance]\ntitle = "X"\nurl = "u"\n'
+        'snapshot = "2026"\nlicence = "l"\n\n[[scales]]\nid = "x"\nname = "X"\nlevels = [\n'
+        '  { label = "A", common = 1 },\n  { label = "B", common = 7 },\n]\n\n'
+        '[vocabularies.places]\nkind = "setting"\nterms = { "Home" = "house" }\n'
+    )
+    with pytest.raises(DataErrors) as caught:
+        parse_spec(tomllib.loads(text), file="registry.toml", text=text)
+    assert [(e.line, e.path) for e in caught.value.errors] == [
+        (16, "scales[0].levels[1].common"), (19, "vocabularies['places']"),
+    ]
 
 
 @pytest.mark.parametrize(("change", "message"), [

@@ -369,12 +369,47 @@ def _make_converter() -> cattrs.Converter:
 spec_converter = _make_converter()
 
 
-def parse_spec(data: Mapping[str, Any], *, file: str | None = None, package: str = "") -> RegistrySpec:
-    """A checked :class:`RegistrySpec`; raises :class:`DataErrors` listing every problem with its path."""
+_SEGMENTS = re.compile(r"\['[^']*'\]|\[\d+\]|[^.\[\]]+")
+
+
+def line_of(path: str, text: str) -> int | None:
+    """The line of ``text`` (a TOML file) holding the value at ``path`` (``scales[1].levels[3].common``),
+    best effort: tables, arrays of tables and inline tables one to a line, as the bundled files are."""
+    lines = text.splitlines()
+    at, tables = 0, []
+    for segment in _SEGMENTS.findall(path):
+        if segment.startswith("['"):
+            tables.append(segment[2:-2])
+            header = f"[{'.'.join(tables)}"
+            found = next((i for i in range(at, len(lines)) if lines[i].strip().startswith(header)), None)
+        elif segment.startswith("["):
+            index, header = int(segment[1:-1]), f"[[{'.'.join(tables)}]]"
+            hits = [i for i in range(at, len(lines)) if lines[i].strip() == header]
+            if len(hits) <= index:  # an inline array: one element per line
+                hits = [i for i in range(at + 1, len(lines)) if lines[i].lstrip().startswith("{")]
+            found = hits[index] if len(hits) > index else None
+        else:
+            tables.append(segment)
+            key = re.compile(rf"(^\s*|[{{,]\s*){re.escape(segment)}\s*=")
+            headers = (f"[{'.'.join(tables)}", f"[[{'.'.join(tables)}]]")
+            found = next((i for i in range(at, len(lines))
+                          if key.search(lines[i]) or lines[i].strip().startswith(headers)), None)
+        if found is None:
+            return None
+        at = found
+    return at + 1 if path else None
+
+
+def parse_spec(
+    data: Mapping[str, Any], *, file: str | None = None, package: str = "", text: str = ""
+) -> RegistrySpec:
+    """A checked :class:`RegistrySpec`; raises :class:`DataErrors` listing every problem with its path
+    (and its line, given the file's ``text``)."""
     try:
         spec = spec_converter.structure(dict(data), RegistrySpec)
     except (ClassValidationError, IterableValidationError) as exc:
-        errors = [DataError(body, file=file, path=path or None) for path, body in cattrs_messages(exc)]
+        errors = [DataError(body, file=file, path=path or None, line=line_of(path, text) if text else None)
+                  for path, body in cattrs_messages(exc)]
         raise DataErrors(errors, summary=f"{file or SPEC_FILE}: {len(errors)} problem(s) found") from None
     except ValueError as exc:
         summary = f"{file or SPEC_FILE}: 1 problem found"
@@ -388,8 +423,9 @@ def load_spec(package: str) -> RegistrySpec:
     resource = files(package).joinpath(SPEC_FILE)
     file = str(resource)
     try:
-        data = tomllib.loads(resource.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        text = resource.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise DataErrors([DataError(f"cannot read {SPEC_FILE}: {exc}", file=file)],
                          summary=f"{file}: 1 problem found") from None
-    return parse_spec(data, file=file, package=package)
+    return parse_spec(data, file=file, package=package, text=text)

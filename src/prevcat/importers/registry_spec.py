@@ -27,6 +27,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from prevcat.catalogue import Provenance
 from prevcat.errors import DataError, DataErrors
 from prevcat.evidence import Direction, EvidenceLevel, EvidenceScale, ScaleLevel
+from prevcat.importers.toml_lines import line_of
 from prevcat.importers.vocab import VocabularyMap
 from prevcat.model import AgeRange, Domain, PreventionLevel, Setting, Substance
 from prevcat.serialize import cattrs_messages
@@ -367,37 +368,6 @@ def _make_converter() -> cattrs.Converter:
 
 #: the one converter of the ``registry.toml`` wire format
 spec_converter = _make_converter()
-
-
-_SEGMENTS = re.compile(r"\['[^']*'\]|\[\d+\]|[^.\[\]]+")
-
-
-def line_of(path: str, text: str) -> int | None:
-    """The line of ``text`` (a TOML file) holding the value at ``path`` (``scales[1].levels[3].common``),
-    best effort: tables, arrays of tables and inline tables one to a line, as the bundled files are."""
-    lines = text.splitlines()
-    at, tables = 0, []
-    for segment in _SEGMENTS.findall(path):
-        if segment.startswith("['"):
-            tables.append(segment[2:-2])
-            header = f"[{'.'.join(tables)}"
-            found = next((i for i in range(at, len(lines)) if lines[i].strip().startswith(header)), None)
-        elif segment.startswith("["):
-            index, header = int(segment[1:-1]), f"[[{'.'.join(tables)}]]"
-            hits = [i for i in range(at, len(lines)) if lines[i].strip() == header]
-            if len(hits) <= index:  # an inline array: one element per line
-                hits = [i for i in range(at + 1, len(lines)) if lines[i].lstrip().startswith("{")]
-            found = hits[index] if len(hits) > index else None
-        else:
-            tables.append(segment)
-            key = re.compile(rf"(^\s*|[{{,]\s*){re.escape(segment)}\s*=")
-            headers = (f"[{'.'.join(tables)}", f"[[{'.'.join(tables)}]]")
-            found = next((i for i in range(at, len(lines))
-                          if key.search(lines[i]) or lines[i].strip().startswith(headers)), None)
-        if found is None:
-            return None
-        at = found
-    return at + 1 if path else None
 
 
 def parse_spec(

@@ -14,7 +14,9 @@ from prevcat.serialize import load_catalogue
 from prevcat.testing import ImporterContract, contract_for, report_lines, snapshot_result
 
 
-def test_catalogue_file_writes_prevcat_json_that_loads_back(catalogue_file: Callable[[Catalogue], Path]) -> None:
+def test_catalogue_file_writes_prevcat_json_that_loads_back(
+    catalogue_file: Callable[[Catalogue], Path],
+) -> None:
     from prevcat_crimesolutions import plugin
 
     catalogue = snapshot_result(plugin.importer_class()).catalogue

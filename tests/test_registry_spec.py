@@ -98,6 +98,8 @@ def test_a_problem_in_the_file_names_its_line() -> None:
     ({"ratings": [{"column": "R", "scale": "other"}]}, "ratings[0].scale: no [[scales]] with id 'other'"),
     ({"mapped": [{"column": "X", "vocabulary": "nope"}]}, "mapped[0].vocabulary: no [vocabularies.nope]"),
     ({"patterns": {"title": "(unclosed"}}, "patterns.title: not a regular expression"),
+    ({"mapped": [{"column": "Land", "vocabulary": "countries"}]},
+     "mapped[0].vocabulary: [vocabularies.countries] gives no settings, levels, substances or domains"),
 ])
 def test_references_inside_the_file_are_checked(change: dict[str, Any], message: str) -> None:
     with pytest.raises(DataErrors, match=re.escape(message)):

@@ -173,6 +173,9 @@ def importer_class(spec: RegistrySpec) -> type[MappedImporter]:
         cls = getattr(importlib.import_module(module), name)
         if not (isinstance(cls, type) and issubclass(cls, MappedImporter)):
             raise TypeError(f"rules {spec.rules!r} of {spec.package} is not a MappedImporter subclass")
+        if getattr(cls, "spec", None) is None or cls.spec.key != spec.key:
+            needs = f"spec = load_spec({spec.package!r})"
+            raise TypeError(f"rules {spec.rules!r} of {spec.package} must set {needs}")
         return cls
     title = "".join(part.capitalize() for part in spec.key.replace("-", "_").split("_"))
     return type(f"{title}Importer", (MappedImporter,), {"spec": spec, "__module__": spec.package or __name__})

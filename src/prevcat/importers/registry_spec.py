@@ -281,6 +281,9 @@ class RegistrySpec:
         for i, mapped in enumerate(self.mapped):
             if mapped.vocabulary not in self.vocabularies:
                 raise ValueError(f"mapped[{i}].vocabulary: no [vocabularies.{mapped.vocabulary}]")
+            if self.vocabularies[mapped.vocabulary].kind not in (*_TARGET_FIELDS, "target"):
+                raise ValueError(f"mapped[{i}].vocabulary: [vocabularies.{mapped.vocabulary}] gives no "
+                                 "settings, levels, substances or domains")
         if self.ages and self.ages.bands and self.ages.bands not in self.vocabularies:
             raise ValueError(f"ages.bands: no [vocabularies.{self.ages.bands}]")
 

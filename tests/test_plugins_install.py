@@ -55,7 +55,7 @@ def test_installed_plugin_is_discovered_through_its_entry_point(installed: dict[
     data = json.loads(done.stdout)
     demo = next(p for p in data["plugins"] if p["name"] == "prevcat-demoreg")
     assert (demo["version"], demo["kind"]) == ("0.1.0", "entrypoint")
-    assert demo["module"] == "prevcat_demoreg.plugin"
+    assert demo["module"] == "prevcat_demoreg"  # the scaffold's plugin object, named by its package
     assert (demo["importers"], demo["scales"]) == (["demoreg"], ["demoreg@1"])
     poisoned = [p for p in data["problems"] if p["plugin"] == "prevcat-test-poisoned"]
     assert [p["stage"] for p in poisoned] == ["import"]

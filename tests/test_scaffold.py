@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import importlib.util
-import inspect
+import os
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from click.testing import CliRunner
 
 from prevcat.cli import main
 from prevcat.errors import DataError, PrevcatError
-from prevcat.importers.toolkit import TableImporter
+from prevcat.importers.mapped import MappedImporter
 from prevcat.scaffold import plugin_names, scaffold_plugin
 from prevcat.testing import collect_registrations
 
@@ -38,64 +39,73 @@ def test_scaffold_writes_a_package_with_an_entry_point(tmp_path: Path) -> None:
         "pyproject.toml",
         "src/prevcat_nordreg/__init__.py",
         "src/prevcat_nordreg/data/nordreg.csv",
-        "src/prevcat_nordreg/importer.py",
-        "src/prevcat_nordreg/plugin.py",
+        "src/prevcat_nordreg/registry.toml",
         "tests/test_prevcat_nordreg.py",
     ]
     project = tomllib.loads((target / "pyproject.toml").read_text(encoding="utf-8"))
     assert project["project"]["name"] == "prevcat-nordreg"
-    assert project["project"]["entry-points"]["prevcat"] == {"nordreg": "prevcat_nordreg.plugin"}
-    assert project["tool"]["setuptools"]["package-data"] == {"prevcat_nordreg": ["data/*.csv"]}
-    assert '"2026-11"' in (target / "src/prevcat_nordreg/importer.py").read_text(encoding="utf-8")
+    assert project["project"]["entry-points"]["prevcat"] == {"nordreg": "prevcat_nordreg:plugin"}
+    assert project["tool"]["setuptools"]["package-data"] == {
+        "prevcat_nordreg": ["registry.toml", "data/*.csv"]
+    }
+    spec = tomllib.loads((target / "src/prevcat_nordreg/registry.toml").read_text(encoding="utf-8"))
+    assert (spec["key"], spec["provenance"]["snapshot"]) == ("nordreg", "2026-11")
+    init = (target / "src/prevcat_nordreg/__init__.py").read_text(encoding="utf-8")
+    assert "plugin = RegistryPlugin.from_package(__name__)" in init
     with pytest.raises(PrevcatError, match="already exists and is not empty"):
         scaffold_plugin("nordreg", tmp_path)
 
 
-def _import_from(path: Path, name: str) -> object:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _run(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, **env})
 
 
-def test_scaffolded_plugin_passes_its_own_tests_in_process(
+def test_scaffolded_plugin_is_data_and_passes_its_own_tests(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = scaffold_plugin("scaffoldcheck", tmp_path, title="Scaffold check registry")
+    python = list((target / "src").rglob("*.py"))
+    assert [p.name for p in python] == ["__init__.py"]  # a registry whose cells map one-to-one: no rules
     monkeypatch.syspath_prepend(str(target / "src"))
-    plugin = importlib.import_module("prevcat_scaffoldcheck.plugin")
+    plugin = importlib.import_module("prevcat_scaffoldcheck").plugin
     found = collect_registrations(plugin)
     (importer,) = found["importers"]
     (scale,) = found["scales"]
     assert (importer.key, importer.title, scale.id) == (
         "scaffoldcheck", "Scaffold check registry", "scaffoldcheck",
     )
-    # built on the toolkit: the file reading, row accounting and merging are the base class's
-    assert isinstance(importer, TableImporter)
-    assert {"read", "merge", "snapshot"}.isdisjoint(vars(type(importer)))
+    assert isinstance(importer, MappedImporter)
     result = importer.read_snapshot()
     assert (result.report.rows_read, len(result.report.rejected), len(result.catalogue)) == (3, 0, 3)
-    assert result.catalogue.get("scaffoldcheck:school-steps").target.settings[1].value == "community"
+    item = result.catalogue.get("scaffoldcheck:school-steps")
+    assert [s.value for s in item.target.settings] == ["school", "community"]
+    assert (item.country, item.ratings[0].level.value, item.target.ages.min) == ("SE", "effective", 12)
 
-    tests = _import_from(target / "tests" / "test_prevcat_scaffoldcheck.py", "scaffold_generated_tests")
-    ran = []
-    for name, member in vars(tests).items():
-        if name.startswith("test_") and inspect.isfunction(member):
-            (tmp_path / name).mkdir()
-            member(tmp_path / name)
-            ran.append(name)
-    contract = tests.TestContract()  # type: ignore[attr-defined]
-    for name in dir(contract):
-        if name.startswith("test_"):
-            method = getattr(contract, name)
-            (tmp_path / name).mkdir(exist_ok=True)
-            method(tmp_path / name) if "tmp_path" in inspect.signature(method).parameters else method()
-            ran.append(name)
-    assert "test_json_round_trip_is_equal" in ran and "test_bad_row_is_reported_not_raised" in ran
-    assert "test_unmapped_setting_is_kept_in_extra_with_a_warning" in ran
-    assert "test_unknown_rating_label_rejects_the_row_naming_the_field_and_the_known_labels" in ran
-    assert len(ran) >= 11
+    # its generated tests (the contract and three of its own) pass under pytest, fixtures included
+    run = _run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(target / "tests")],
+               cwd=target, PYTHONPATH=str(target / "src"))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "11 passed" in run.stdout
+
+
+@pytest.mark.skipif(
+    subprocess.run([sys.executable, "-c", "import setuptools"], capture_output=True).returncode != 0,
+    reason="setuptools is needed to build the scaffolded package",
+)
+def test_scaffolded_plugin_installs_and_appears_in_catalogues(tmp_path: Path) -> None:
+    target = scaffold_plugin("installcheck", tmp_path, title="Install check registry")
+    site = tmp_path / "site"
+    pip = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation",
+           "--no-index", "--target", str(site), str(target)]
+    installed = _run(pip, cwd=tmp_path)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    listed = _run([sys.executable, "-c", "from prevcat.cli import main; main()", "catalogues"], cwd=tmp_path,
+                  PYTHONPATH=os.pathsep.join([str(site), *sys.path]))
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    line = next(line for line in listed.stdout.splitlines() if line.startswith("installcheck"))
+    assert "Install check registry" in line and "3 interventions" in line and "0 rows rejected" in line
+    assert "Warning" not in listed.stdout + listed.stderr
 
 
 def test_new_plugin_command(tmp_path: Path) -> None:
@@ -103,7 +113,7 @@ def test_new_plugin_command(tmp_path: Path) -> None:
     result = runner.invoke(main, ["new-plugin", "cityreg", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == f"created {tmp_path / 'prevcat-cityreg'}"
-    assert (tmp_path / "prevcat-cityreg" / "src" / "prevcat_cityreg" / "plugin.py").is_file()
+    assert (tmp_path / "prevcat-cityreg" / "src" / "prevcat_cityreg" / "registry.toml").is_file()
     again = runner.invoke(main, ["new-plugin", "cityreg", "-o", str(tmp_path)])
     assert again.exit_code == 1 and "already exists" in again.stderr
     bad = runner.invoke(main, ["new-plugin", "City Reg", "-o", str(tmp_path)])

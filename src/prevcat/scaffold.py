@@ -1,9 +1,10 @@
 """``prevcat new-plugin``: write a working importer plugin package to start from.
 
-The package has a pyproject with the entry point in group ``prevcat``, an importer built on
-:class:`prevcat.importers.toolkit.TableImporter` (one ``read_row`` method) with its evidence
-scale, a tiny snapshot CSV with provenance, and a test suite built on
-:class:`prevcat.testing.ImporterContract`; it passes its own tests as written.
+The package has a pyproject with the entry point in group ``prevcat``, a ``registry.toml``
+(provenance, columns, the evidence scale, vocabularies) read by
+:class:`prevcat.importers.mapped.MappedImporter`, a one-line plugin module
+(:class:`prevcat.registry_plugin.RegistryPlugin`), a tiny snapshot CSV, and tests built on
+prevcat's test kit (:func:`prevcat.testing.contract_for`); it passes its own tests as written.
 """
 
 from __future__ import annotations
@@ -50,8 +51,7 @@ _FILES: dict[str, str] = {
     "pyproject.toml.tmpl": "pyproject.toml",
     "README.md.tmpl": "README.md",
     "__init__.py.tmpl": "src/{package}/__init__.py",
-    "plugin.py.tmpl": "src/{package}/plugin.py",
-    "importer.py.tmpl": "src/{package}/importer.py",
+    "registry.toml.tmpl": "src/{package}/registry.toml",
     "snapshot.csv.tmpl": "src/{package}/data/{key}.csv",
     "test_plugin.py.tmpl": "tests/test_{package}.py",
 }

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from pathlib import Path
 
 import pytest
-from prevcat_blueprints.importer import BlueprintsImporter
-from prevcat_blueprints.scales import ALL_SCALES
+from prevcat_blueprints import plugin
+from prevcat_blueprints.rules import BlueprintsImporter
 
 from prevcat.catalogue import Catalogue
 from prevcat.evidence import Confidence, Direction, EvidenceLevel
 from prevcat.importers.base import ImportResult
 from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel, Setting, Substance
+from prevcat.testing import read_csv, snapshot_result
+
+ALL_SCALES = plugin.scales
 
 HEADER = (
     "id,Program,Program Rating,Continuum of Intervention,Program Setting,Age,Endorsements,"
@@ -23,9 +25,8 @@ FACTSHEET = "https://www.blueprintsprograms.org/factsheet/x"
 PROGRAMS = "https://www.blueprintsprograms.org/programs/1999999/x/"
 
 
-@cache
 def snapshot() -> Catalogue:
-    return BlueprintsImporter().read_snapshot().catalogue
+    return snapshot_result(BlueprintsImporter()).catalogue
 
 
 def item(native: str) -> Intervention:
@@ -33,9 +34,7 @@ def item(native: str) -> Intervention:
 
 
 def read(tmp_path: Path, *rows: str) -> ImportResult:
-    path = tmp_path / "blueprints.csv"
-    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
-    return BlueprintsImporter().read(path)
+    return read_csv(BlueprintsImporter(), tmp_path, HEADER, *rows)
 
 
 def by_database(intervention: Intervention, database: str | None) -> list[str]:

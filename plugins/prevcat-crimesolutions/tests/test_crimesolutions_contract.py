@@ -1,24 +1,9 @@
-"""The importer contract for the CrimeSolutions plugin."""
+"""The importer contract for the CrimeSolutions plugin: a label no scale knows is rejected."""
 
-from __future__ import annotations
+from prevcat.testing import contract_for
 
-from pathlib import Path
-
-import prevcat_crimesolutions.plugin as plugin
-
-from prevcat.testing import ImporterContract
-
-
-class TestCrimeSolutionsContract(ImporterContract):
-    plugin = plugin
-    key = "crimesolutions"
-
-    def write_bad_file(self, directory: Path) -> Path:
-        path = directory / "bad.csv"
-        path.write_text(
-            "id,Program Name,Profile type,Evidence Rating,source_url,confidence\n"
-            "good,Good Programme,Program,Effective,https://crimesolutions.ojp.gov/ratedprograms/good,high\n"
-            "bad,Bad Programme,Program,Very Effective,https://crimesolutions.ojp.gov/ratedprograms/bad,high\n",
-            encoding="utf-8",
-        )
-        return path
+TestCrimeSolutionsContract = contract_for("prevcat_crimesolutions", bad_csv=(
+    "id,Program Name,Profile type,Evidence Rating,source_url,confidence\n"
+    "good,Good Programme,Program,Effective,https://crimesolutions.ojp.gov/ratedprograms/good,high\n"
+    "bad,Bad Programme,Program,Very Effective,https://crimesolutions.ojp.gov/ratedprograms/bad,high\n"
+))

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from pathlib import Path
 
 import pytest
-from prevcat_crimesolutions.importer import CrimeSolutionsImporter
-from prevcat_crimesolutions.scales import ALL_SCALES, CURRENT, LEGACY
+from prevcat_crimesolutions.rules import SCALES, CrimeSolutionsImporter
 
 from prevcat.catalogue import Catalogue
 from prevcat.evidence import Confidence, Direction, EvidenceLevel, ResultsFirstTier
 from prevcat.importers.base import ImportResult
 from prevcat.model import AgeRange, Alias, Domain, Intervention, Setting, Substance
+from prevcat.testing import read_csv, snapshot_result
+
+ALL_SCALES = tuple(SCALES.values())
+LEGACY, CURRENT = SCALES["legacy"], SCALES["current"]
 
 HEADER = (
     "id,Program Name,Profile type,Evidence Rating,Single or multiple studies,Outcome,source_url,confidence\n"
@@ -22,9 +24,8 @@ CURRENT_URL = "https://crimesolutions.ojp.gov/ratedprograms/x"
 LEGACY_URL = "https://www.crimesolutions.gov/ProgramDetails.aspx?ID=1"
 
 
-@cache
 def snapshot() -> Catalogue:
-    return CrimeSolutionsImporter().read_snapshot().catalogue
+    return snapshot_result(CrimeSolutionsImporter()).catalogue
 
 
 def item(native: str) -> Intervention:
@@ -32,9 +33,7 @@ def item(native: str) -> Intervention:
 
 
 def read(tmp_path: Path, *rows: str) -> ImportResult:
-    path = tmp_path / "crimesolutions.csv"
-    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
-    return CrimeSolutionsImporter().read(path)
+    return read_csv(CrimeSolutionsImporter(), tmp_path, HEADER, *rows)
 
 
 def test_snapshot_counts_match_the_registry_notes() -> None:

@@ -1,24 +1,9 @@
-"""The importer contract for the Grüne Liste plugin."""
+"""The importer contract for the Grüne Liste plugin: a verdict the scale does not know is rejected."""
 
-from __future__ import annotations
+from prevcat.testing import contract_for
 
-from pathlib import Path
-
-import prevcat_gruene_liste.plugin as plugin
-
-from prevcat.testing import ImporterContract
-
-
-class TestGrueneListeContract(ImporterContract):
-    plugin = plugin
-    key = "gruene-liste"
-
-    def write_bad_file(self, directory: Path) -> Path:
-        path = directory / "bad.csv"
-        path.write_text(
-            "id,Programmname,Beweiskraft,Stufe,confidence\n"
-            "1,Gutes Programm,Effektivität nachgewiesen,Stufe 3,high\n"
-            "2,Schlechtes Programm,Effektivität vermutet,,high\n",
-            encoding="utf-8",
-        )
-        return path
+TestGrueneListeContract = contract_for("prevcat_gruene_liste", bad_csv=(
+    "id,Programmname,Beweiskraft,Stufe,confidence\n"
+    "1,Gutes Programm,Effektivität nachgewiesen,Stufe 3,high\n"
+    "2,Schlechtes Programm,Effektivität vermutet,,high\n"
+))

@@ -6,30 +6,21 @@ from pathlib import Path
 
 import pytest
 from prevcat_gruene_liste.ages import parse_german_ages
-from prevcat_gruene_liste.importer import GrueneListeImporter
-from prevcat_gruene_liste.scales import GRUENE_LISTE_SCALE
+from prevcat_gruene_liste.rules import GRUENE_LISTE_SCALE, GrueneListeImporter
 
 from prevcat.catalogue import Catalogue
 from prevcat.evidence import Confidence, Direction, EvidenceLevel
 from prevcat.model import AgeRange, Alias, PreventionLevel, Setting, Substance
+from prevcat.testing import read_csv, report_lines, snapshot_fixtures
 
 HEADER = "id,Programmname,Beweiskraft,Stufe,Alter der Zielgruppe,Verhalten/Verhältnis,Präventionsebene"
 
 
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return GrueneListeImporter().read_snapshot().catalogue
+_, catalogue = snapshot_fixtures(GrueneListeImporter)
 
 
 def _read(tmp_path: Path, *rows: str, header: str = HEADER) -> tuple[Catalogue, list[str], list[str]]:
-    path = tmp_path / "g.csv"
-    path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    result = GrueneListeImporter().read(path)
-    return (
-        result.catalogue,
-        [str(r) for r in result.report.rejected],
-        [str(w) for w in result.report.warnings],
-    )
+    return report_lines(read_csv(GrueneListeImporter(), tmp_path, header, *rows))
 
 
 def test_snapshot_imports_every_row(catalogue: Catalogue) -> None:

@@ -6,40 +6,27 @@ import csv
 from pathlib import Path
 
 import pytest
-from prevcat_metodguiden.importer import MetodguidenImporter
-from prevcat_metodguiden.scales import DATABASE, NR_SCALE
+from prevcat_metodguiden.rules import DATABASE, NR_SCALE, MetodguidenImporter
 
 from prevcat.catalogue import Catalogue
 from prevcat.errors import UnknownLabelError
 from prevcat.evidence import Confidence, Direction, EvidenceLevel, ResultsFirstTier, ScaleRef
 from prevcat.importers.base import ImportResult
 from prevcat.model import AgeRange, Domain, PreventionLevel, Setting, Substance
+from prevcat.testing import read_records, snapshot_fixtures
 
 NR = ScaleRef("metodguiden-nr", "1")
 SNAPSHOT = Path(__file__).parents[1] / "src/prevcat_metodguiden/data/metodguiden.csv"
 PRIORITY = "Nationella riktlinjer prioritet"
 
 
-@pytest.fixture(scope="module")
-def snapshot() -> ImportResult:
-    return MetodguidenImporter().read_snapshot()
-
-
-@pytest.fixture(scope="module")
-def catalogue(snapshot: ImportResult) -> Catalogue:
-    return snapshot.catalogue
+snapshot, catalogue = snapshot_fixtures(MetodguidenImporter, result="snapshot")
+DEFAULTS = {"Metod": "En metod", "Typ av metod": "Insats", "confidence": "high"}
 
 
 def read_rows(tmp_path: Path, *rows: dict[str, str]) -> ImportResult:
-    with SNAPSHOT.open(encoding="utf-8") as handle:
-        columns = next(csv.reader(handle))
-    path = tmp_path / "rows.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({"Metod": "En metod", "Typ av metod": "Insats", "confidence": "high", **row})
-    return MetodguidenImporter().read(path)
+    columns = next(csv.reader(SNAPSHOT.read_text(encoding="utf-8").splitlines()))
+    return read_records(MetodguidenImporter(), tmp_path, columns, *rows, defaults=DEFAULTS)
 
 
 def test_snapshot_imports_every_row(snapshot: ImportResult) -> None:

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from prevcat_nji.ages import parse_dutch_ages
-from prevcat_nji.importer import NjiImporter
-from prevcat_nji.scales import JUSTITIE_SCALE, NJI_SCALE, RIVM_SCALE
+from prevcat_nji.rules import JUSTITIE_SCALE, NJI_SCALE, RIVM_SCALE, NjiImporter
 
 from prevcat import (
     AgeRange,
@@ -23,6 +22,7 @@ from prevcat import (
     Setting,
     Substance,
 )
+from prevcat.testing import read_csv, snapshot_fixtures
 
 HEADER = (
     "id,Interventie,Oordeel Erkenningscommissie,Databank,Leeftijd,Land van herkomst,"
@@ -30,20 +30,11 @@ HEADER = (
 )
 
 
-@pytest.fixture(scope="module")
-def result() -> ImportResult:
-    return NjiImporter().read_snapshot()
-
-
-@pytest.fixture(scope="module")
-def catalogue(result: ImportResult) -> Catalogue:
-    return result.catalogue
+result, catalogue = snapshot_fixtures(NjiImporter)
 
 
 def read_rows(tmp_path: Path, *rows: str) -> ImportResult:
-    path = tmp_path / "nji.csv"
-    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
-    return NjiImporter().read(path)
+    return read_csv(NjiImporter(), tmp_path, HEADER, *rows)
 
 
 def test_snapshot_rows_become_one_intervention_per_id(result: ImportResult) -> None:

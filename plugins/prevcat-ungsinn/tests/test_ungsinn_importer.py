@@ -8,16 +8,16 @@ import io
 from pathlib import Path
 
 import pytest
-from prevcat_ungsinn.importer import UngsinnImporter
-from prevcat_ungsinn.rating_text import LevelTextError, read_level
-from prevcat_ungsinn.scales import NEW_SCALE, NEW_VERSION, OLD_SCALE, OLD_VERSION
-from prevcat_ungsinn.vocabulary import map_ages
+from prevcat_ungsinn.names import map_ages
+from prevcat_ungsinn.rating_text import NEW_VERSION, OLD_VERSION, LevelTextError, read_level
+from prevcat_ungsinn.rules import NEW_SCALE, OLD_SCALE, UngsinnImporter
 
 from prevcat.catalogue import Catalogue
 from prevcat.errors import UnknownLabelError
 from prevcat.evidence import Confidence, Direction, EvidenceLevel, ScaleRef
 from prevcat.importers.base import ImportResult
 from prevcat.model import AgeRange, Domain, PreventionLevel, Setting, Substance
+from prevcat.testing import read_records, snapshot_fixtures
 
 NEW = ScaleRef("ungsinn", NEW_VERSION)
 OLD = ScaleRef("ungsinn", OLD_VERSION)
@@ -26,26 +26,14 @@ GAMMEL = "gammel (1–4, før nov. 2015)"
 NV, OV = NEW_VERSION, OLD_VERSION
 
 
-@pytest.fixture(scope="module")
-def snapshot() -> ImportResult:
-    return UngsinnImporter().read_snapshot()
-
-
-@pytest.fixture(scope="module")
-def catalogue(snapshot: ImportResult) -> Catalogue:
-    return snapshot.catalogue
+snapshot, catalogue = snapshot_fixtures(UngsinnImporter, result="snapshot")
 
 
 def read_rows(tmp_path: Path, *rows: dict[str, str]) -> ImportResult:
     header = (Path(__file__).parents[1] / "src/prevcat_ungsinn/data/ungsinn.csv").read_text("utf-8")
     columns = next(csv.reader(io.StringIO(header)))
-    path = tmp_path / "rows.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({"Tiltak": "Et tiltak", "confidence": "high", **row})
-    return UngsinnImporter().read(path)
+    defaults = {"Tiltak": "Et tiltak", "confidence": "high"}
+    return read_records(UngsinnImporter(), tmp_path, columns, *rows, defaults=defaults)
 
 
 # -- the snapshot as a whole --------------------------------------------------------------------

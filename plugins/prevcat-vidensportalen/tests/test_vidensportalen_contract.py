@@ -1,24 +1,9 @@
-"""The importer contract for the Vidensportalen plugin."""
+"""The importer contract for the Vidensportalen plugin: a letter outside A-D is rejected."""
 
-from __future__ import annotations
+from prevcat.testing import contract_for
 
-from pathlib import Path
-
-import prevcat_vidensportalen.plugin as plugin
-
-from prevcat.testing import ImporterContract
-
-HEADER = "id,Indsats,Alder,Vidensgrundlag Målgruppe,Vidensgrundlag Effekt,confidence\n"
-
-
-class TestVidensportalenContract(ImporterContract):
-    plugin = plugin
-    key = "vidensportalen"
-
-    def write_bad_file(self, directory: Path) -> Path:
-        path = directory / "bad.csv"
-        path.write_text(
-            HEADER + "god,God indsats,12-17,A,B,high\n" + "daarlig,Dårlig indsats,12-17,A,E,high\n",
-            encoding="utf-8",
-        )
-        return path
+TestVidensportalenContract = contract_for("prevcat_vidensportalen", bad_csv=(
+    "id,Indsats,Alder,Vidensgrundlag Målgruppe,Vidensgrundlag Effekt,confidence\n"
+    "god,God indsats,12-17,A,B,high\n"
+    "daarlig,Dårlig indsats,12-17,A,E,high\n"
+))

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from prevcat_vidensportalen.importer import VidensportalenImporter
-from prevcat_vidensportalen.mappings import DIMENSIONS
-from prevcat_vidensportalen.scales import DECLARATION_SCALE
+from prevcat_vidensportalen.rules import DECLARATION_SCALE, DIMENSIONS, VidensportalenImporter
 
 from prevcat import (
     AgeRange,
@@ -22,6 +19,7 @@ from prevcat import (
     Setting,
     Substance,
 )
+from prevcat.testing import read_csv, snapshot_fixtures
 
 HEADER = (
     "id,Indsats,Tema,Målgruppe,Alder,Vidensgrundlag Målgruppe,Vidensgrundlag Metode,"
@@ -29,20 +27,11 @@ HEADER = (
 )
 
 
-@pytest.fixture(scope="module")
-def result() -> ImportResult:
-    return VidensportalenImporter().read_snapshot()
-
-
-@pytest.fixture(scope="module")
-def catalogue(result: ImportResult) -> Catalogue:
-    return result.catalogue
+result, catalogue = snapshot_fixtures(VidensportalenImporter)
 
 
 def read_rows(tmp_path: Path, *rows: str) -> ImportResult:
-    path = tmp_path / "vidensportalen.csv"
-    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
-    return VidensportalenImporter().read(path)
+    return read_csv(VidensportalenImporter(), tmp_path, HEADER, *rows)
 
 
 def test_snapshot_imports_every_row(result: ImportResult) -> None:

@@ -6,29 +6,19 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from prevcat_xchange.importer import XchangeImporter, parse_date
 from prevcat_xchange.names import parse_origin_note, parse_title
-from prevcat_xchange.scales import GLOBAL_SCALE, XCHANGE_SCALE
+from prevcat_xchange.rules import GLOBAL_SCALE, XCHANGE_SCALE, XchangeImporter, parse_date
 
 from prevcat.catalogue import Catalogue
 from prevcat.evidence import Direction, EvidenceLevel
 from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel, Setting, Substance
+from prevcat.testing import read_csv, report_lines, snapshot_fixtures
 
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return XchangeImporter().read_snapshot().catalogue
+_, catalogue = snapshot_fixtures(XchangeImporter)
 
 
 def _read(tmp_path: Path, header: str, *rows: str) -> tuple[Catalogue, list[str], list[str]]:
-    path = tmp_path / "x.csv"
-    path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    result = XchangeImporter().read(path)
-    return (
-        result.catalogue,
-        [str(r) for r in result.report.rejected],
-        [str(w) for w in result.report.warnings],
-    )
+    return report_lines(read_csv(XchangeImporter(), tmp_path, header, *rows))
 
 
 def test_snapshot_imports_every_row(catalogue: Catalogue) -> None:

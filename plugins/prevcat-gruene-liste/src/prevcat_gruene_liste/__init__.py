@@ -1,6 +1,9 @@
 """prevcat plugin: the Grüne Liste Prävention (CTC programme database, Lower Saxony)."""
 
-from prevcat_gruene_liste.importer import GrueneListeImporter
-from prevcat_gruene_liste.scales import GRUENE_LISTE_SCALE
+from prevcat.registry_plugin import RegistryPlugin
 
-__all__ = ["GRUENE_LISTE_SCALE", "GrueneListeImporter"]
+plugin = RegistryPlugin.from_package(__name__)
+
+from prevcat_gruene_liste.rules import GRUENE_LISTE_SCALE, GrueneListeImporter  # noqa: E402
+
+__all__ = ["GRUENE_LISTE_SCALE", "GrueneListeImporter", "plugin"]

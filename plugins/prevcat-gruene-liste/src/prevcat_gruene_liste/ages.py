@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import re
 
+from prevcat.importers.registry_spec import load_spec
 from prevcat.importers.vocab import parse_age_band, span, split_multi
 from prevcat.model import AgeRange
-from prevcat_gruene_liste.mappings import AGE_STAGES, AGE_WORDS
+
+_SPEC = load_spec("prevcat_gruene_liste")
+AGE_WORDS = {word: int(number) for word, number in _SPEC.table("age_words").items()}
+AGE_STAGES: dict[str, AgeRange] = {stage: ages[0] for stage, ages in _SPEC.cues("age_stages")}
 
 _SINCE = re.compile(r"\(seit \d{4},?\s*([^()]+)\)")
 _BELOW = re.compile(r"(\d{1,3})\s*bis\s+unter\s+(\d{1,3})")

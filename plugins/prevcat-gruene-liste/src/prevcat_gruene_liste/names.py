@@ -16,9 +16,13 @@ from collections.abc import Callable, Iterable
 
 from attrs import frozen
 
+from prevcat.importers.registry_spec import load_spec
 from prevcat.importers.vocab import split_multi
 from prevcat.model import Alias
-from prevcat_gruene_liste.mappings import COUNTRIES, NAME_LANGUAGES
+
+_SPEC = load_spec("prevcat_gruene_liste")
+COUNTRIES = _SPEC.vocabulary("countries", str)
+NAME_LANGUAGES = _SPEC.table("name_languages")
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*(?:[ -][0-9][0-9-]*)?$")
 _TRAILING_BRACKET = re.compile(r"^(.*?)\s*\(([^()]+)\)$")

@@ -1,8 +1,10 @@
 """prevcat plugin for Metodguiden (Socialstyrelsen, Sweden): importer, guideline-priority scale, snapshot."""
 
-from __future__ import annotations
+from prevcat.registry_plugin import RegistryPlugin
 
-from prevcat_metodguiden.importer import MetodguidenImporter
-from prevcat_metodguiden.scales import NR_SCALE, SCALES
+plugin = RegistryPlugin.from_package(__name__)
 
-__all__ = ["NR_SCALE", "SCALES", "MetodguidenImporter"]
+from prevcat_metodguiden.rules import NR_SCALE, MetodguidenImporter  # noqa: E402
+
+SCALES = plugin.scales
+__all__ = ["NR_SCALE", "SCALES", "MetodguidenImporter", "plugin"]

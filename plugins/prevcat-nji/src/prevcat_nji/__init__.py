@@ -1,6 +1,10 @@
 """prevcat plugin: the Dutch NJi Databank Effectieve Jeugdinterventies and RIVM Loketgezondleven."""
 
-from prevcat_nji.importer import NjiImporter
-from prevcat_nji.scales import JUSTITIE_SCALE, NJI_SCALE, RIVM_SCALE, SCALES
+from prevcat.registry_plugin import RegistryPlugin
 
-__all__ = ["JUSTITIE_SCALE", "NJI_SCALE", "RIVM_SCALE", "SCALES", "NjiImporter"]
+plugin = RegistryPlugin.from_package(__name__)
+
+from prevcat_nji.rules import JUSTITIE_SCALE, NJI_SCALE, RIVM_SCALE, NjiImporter  # noqa: E402
+
+SCALES = plugin.scales
+__all__ = ["JUSTITIE_SCALE", "NJI_SCALE", "RIVM_SCALE", "SCALES", "NjiImporter", "plugin"]

@@ -1,8 +1,10 @@
 """prevcat plugin for Ungsinn (Norway): importer, both classification scales, bundled snapshot."""
 
-from __future__ import annotations
+from prevcat.registry_plugin import RegistryPlugin
 
-from prevcat_ungsinn.importer import UngsinnImporter
-from prevcat_ungsinn.scales import NEW_SCALE, OLD_SCALE, SCALES
+plugin = RegistryPlugin.from_package(__name__)
 
-__all__ = ["NEW_SCALE", "OLD_SCALE", "SCALES", "UngsinnImporter"]
+from prevcat_ungsinn.rules import NEW_SCALE, OLD_SCALE, UngsinnImporter  # noqa: E402
+
+SCALES = plugin.scales
+__all__ = ["NEW_SCALE", "OLD_SCALE", "SCALES", "UngsinnImporter", "plugin"]

@@ -19,29 +19,20 @@ import re
 
 from attrs import frozen
 
-from prevcat_ungsinn.scales import NEW_VERSION, OLD_VERSION
+from prevcat.importers.registry_spec import load_spec
+
+_SPEC = load_spec("prevcat_ungsinn")
+OLD_VERSION, NEW_VERSION = (scale.version for scale in _SPEC.build_scales())
 
 _NUMBER = re.compile(r"(?:evidens)?nivå\s*(\d+)", re.IGNORECASE)
 _LEADING = re.compile(r"^\s*(\d+)\b")
 _GRADE = re.compile(r"dokumentasjonsgrad\s*(\d|\*+)", re.IGNORECASE)
 _OUT_OF_FIVE = re.compile(r"\bav\s*5\b", re.IGNORECASE)
 
-#: label wording → level number, per scale version
+#: label wording → level number, per scale version (``vocabularies.phrases_<version>``)
 PHRASES: dict[str, tuple[tuple[re.Pattern[str], int], ...]] = {
-    NEW_VERSION: (
-        (re.compile(r"uvirksom", re.IGNORECASE), 0),
-        (re.compile(r"godt\s+beskrev", re.IGNORECASE), 1),
-        (re.compile(r"teoretisk\s+begrunne", re.IGNORECASE), 2),
-        (re.compile(r"noe\s+dokumentasjon", re.IGNORECASE), 3),
-        (re.compile(r"tilfredsstillende\s+dokumentasjon", re.IGNORECASE), 4),
-        (re.compile(r"sterk\s+dokumentasjon", re.IGNORECASE), 5),
-    ),
-    OLD_VERSION: (
-        (re.compile(r"potensielt\s+virksom", re.IGNORECASE), 1),
-        (re.compile(r"sannsynlig\s+virksom", re.IGNORECASE), 2),
-        (re.compile(r"funksjonelt\s+virksom", re.IGNORECASE), 3),
-        (re.compile(r"dokumentert\s+virksom", re.IGNORECASE), 4),
-    ),
+    version: tuple((re.compile(regex), int(n)) for regex, n in _SPEC.table(f"phrases_{version}").items())
+    for version in (NEW_VERSION, OLD_VERSION)
 }
 
 #: documentation grade (number of stars) → the old level it belongs to

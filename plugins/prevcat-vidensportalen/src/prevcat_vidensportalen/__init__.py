@@ -1,6 +1,10 @@
 """prevcat plugin: Vidensportalen på det sociale område (Socialstyrelsen, Denmark)."""
 
-from prevcat_vidensportalen.importer import VidensportalenImporter
-from prevcat_vidensportalen.scales import DECLARATION_SCALE, SCALES
+from prevcat.registry_plugin import RegistryPlugin
 
-__all__ = ["DECLARATION_SCALE", "SCALES", "VidensportalenImporter"]
+plugin = RegistryPlugin.from_package(__name__)
+
+from prevcat_vidensportalen.rules import DECLARATION_SCALE, VidensportalenImporter  # noqa: E402
+
+SCALES = plugin.scales
+__all__ = ["DECLARATION_SCALE", "SCALES", "VidensportalenImporter", "plugin"]

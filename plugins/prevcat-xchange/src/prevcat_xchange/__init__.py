@@ -1,6 +1,9 @@
 """prevcat plugin: the EUDA Xchange prevention registry."""
 
-from prevcat_xchange.importer import XchangeImporter
-from prevcat_xchange.scales import GLOBAL_SCALE, XCHANGE_SCALE
+from prevcat.registry_plugin import RegistryPlugin
 
-__all__ = ["GLOBAL_SCALE", "XCHANGE_SCALE", "XchangeImporter"]
+plugin = RegistryPlugin.from_package(__name__)
+
+from prevcat_xchange.rules import GLOBAL_SCALE, XCHANGE_SCALE, XchangeImporter  # noqa: E402
+
+__all__ = ["GLOBAL_SCALE", "XCHANGE_SCALE", "XchangeImporter", "plugin"]

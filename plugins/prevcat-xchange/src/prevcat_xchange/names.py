@@ -16,15 +16,16 @@ from collections.abc import Callable
 
 from attrs import frozen
 
+from prevcat.importers.registry_spec import load_spec
 from prevcat.importers.vocab import split_multi
 from prevcat.model import Alias
-from prevcat_xchange.mappings import (
-    BRAND_QUALIFIER,
-    LANGUAGE_NAMES,
-    NAME_LANGUAGES,
-    NAME_QUALIFIERS,
-    WHOLE_TITLE_NAMES,
-)
+
+_SPEC = load_spec("prevcat_xchange")
+BRAND_QUALIFIER = "umbrella"
+LANGUAGE_NAMES = _SPEC.table("language_names")
+NAME_LANGUAGES = _SPEC.table("name_languages")
+NAME_QUALIFIERS = frozenset(_SPEC.words("name_qualifiers"))
+WHOLE_TITLE_NAMES = frozenset(_SPEC.words("whole_title_names"))
 
 _SUBTITLE = re.compile(r"\s+(?:-|—)\s+|\s+–\s+(?=\()")
 _BRACKETED = re.compile(r"(?:^|/)\s*([^/()]+?)\s*\(([^()]+)\)")

@@ -1,0 +1,116 @@
+"""What Metodguiden's data cannot say as a table: the guideline priority and where it was read,
+the row's descriptive cells (:mod:`.names`), and rows of one method merged."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+from urllib.parse import urlparse
+
+import attrs
+
+from prevcat.evidence import Confidence, Rating
+from prevcat.importers.mapped import MappedImporter
+from prevcat.importers.registry_spec import RegistrySpec, load_spec
+from prevcat.importers.toolkit import RowReader, lowest_confidence, map_terms, unique_aliases
+from prevcat.importers.vocab import split_multi
+from prevcat.model import Alias, Intervention, Setting, Substance, Target
+from prevcat_metodguiden.names import (
+    map_ages,
+    map_domains,
+    map_levels,
+    map_origin,
+    map_substances,
+    names_in,
+    other_names,
+)
+
+SPEC = load_spec("prevcat_metodguiden")
+NR_SCALE = SPEC.scale("metodguiden-nr")
+SETTINGS = SPEC.vocabulary("settings", Setting)
+#: whose verdict the ratings are (not Metodguiden's own)
+DATABASE = "Socialstyrelsen, Nationella riktlinjer"
+PRIORITY, ORIGIN = "Nationella riktlinjer prioritet", "Ursprungsland / originalprogram"
+
+
+def _host(url: str) -> str:
+    return (urlparse(url).hostname or "").removeprefix("www.")
+
+
+class MetodguidenImporter(MappedImporter):
+    """Reads the Metodguiden snapshot (one row per method) into one catalogue."""
+
+    spec: ClassVar[RegistrySpec] = SPEC
+
+    def read_ratings(self, row: RowReader, url: str | None, confidence: Confidence | None) -> list[Rating]:
+        """The national-guideline priority on ``metodguiden-nr`` (none when the cell is empty).
+
+        The snapshot records priorities from secondary sites (vardochinsats.se); such a rating names
+        the site in ``reported_by`` and is at most of medium confidence.
+        """
+        label = row.get(PRIORITY)
+        if not label:
+            return []
+        self.rate(NR_SCALE.id, label, PRIORITY)  # an unknown priority rejects the row
+        urls = split_multi(row.get("nr_source_url"))
+        first_host = _host(urls[0]) if urls else ""
+        secondary = bool(first_host) and first_host not in SPEC.words("nr_hosts")
+        if secondary and confidence is Confidence.HIGH:
+            confidence = Confidence.MEDIUM
+        source = row.get("nr_source_url") or "not stated"
+        return [NR_SCALE.rate(
+            label, database=DATABASE, reported_by=first_host if secondary else None,
+            url=urls[0] if urls else None, confidence=confidence,
+            note=f"priority in the national guidelines (1 = highest, 10 = lowest), not an effect grade; "
+            f"source: {source}",
+        )]
+
+    def read_row(self, row: RowReader) -> Intervention:
+        native_id = row.require("id")
+        name = row.require("Metod", "method name")
+        confidence = row.confidence()
+        ratings = self.read_ratings(row, None, confidence)
+        for column in SPEC.words("extra_columns"):
+            row.keep(column)
+        kind = None
+        if row.get("Typ av metod"):
+            kinds = SPEC.vocabulary("method_types", str).lookup(row.get("Typ av metod"))
+            if kinds is None:
+                row.kept("Typ av metod", row.get("Typ av metod"), "unknown method type", store=False)
+            kind = kinds[0] if kinds else None
+        settings, unmapped = map_terms(SETTINGS, split_multi(row.get("Verksamhet/arena")))
+        row.kept_all("Verksamhet/arena", unmapped, "unmapped setting")
+        ages, unparsed = map_ages(row.get("Ålder"))
+        row.kept_all("Ålder", unparsed, "unparsed age", store=False)
+        target_group = row.get("Målgrupp")
+        substances = map_substances(target_group)
+        collections, unknown = SPEC.vocabulary("collections", Substance).map(split_multi(row.get("Samling")))
+        substances.extend(s for s in collections if s not in substances)
+        row.kept_all("Samling", unknown, "unknown collection", store=False)
+        country, original = map_origin(row.get(ORIGIN))
+        if row.get(ORIGIN) and country is None:
+            row.kept(ORIGIN, row.get(ORIGIN), "names no country", store=False)
+        urls = split_multi(row.get("source_url"))
+        return Intervention(
+            id=f"{SPEC.key}:{native_id}", name=name, source=SPEC.key,
+            aliases=unique_aliases(name, names_in(name), other_names(row.get("Andra namn"))),
+            country=country, languages=SPEC.languages, ratings=ratings,
+            target=Target(levels=map_levels(target_group), ages=ages, settings=settings,
+                          substances=substances),
+            domains=map_domains(kind, f"{target_group} | {row.get('Verksamhet/arena')}"),
+            original=original, url=urls[0] if urls else None, confidence=confidence, extra=row.extra,
+        )
+
+    def merge(self, items: Sequence[Intervention]) -> Intervention:
+        """Rows sharing an id → one intervention: the first row's description, every row's ratings."""
+        first = items[0]
+        if len(items) == 1:
+            return first
+        extra: list[tuple[str, str]] = []
+        for item in items:
+            extra.extend(pair for pair in item.extra if pair not in extra)
+        return attrs.evolve(
+            first, aliases=unique_aliases(first.name, *((Alias(i.name), *i.aliases) for i in items)),
+            ratings=[r for i in items for r in i.ratings],
+            confidence=lowest_confidence(i.confidence for i in items), extra=extra,
+        )

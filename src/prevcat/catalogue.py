@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -49,6 +50,15 @@ class Provenance:
     snapshot: str | None = None  #: when the facts were read, e.g. ``2026-11``
     licence: str | None = None  #: licence or terms-of-use note
     note: str | None = None
+    #: what the registry itself says it holds, with where it says so (``≈ 216 interventions (NJi, 2026)``)
+    published: str | None = None
+    #: the day the registry closed, when it has; its snapshot is then frozen (no new ratings will come)
+    closed: dt.date | None = None
+
+    @property
+    def frozen(self) -> bool:
+        """True for a registry that has closed: what it rated is all it will ever rate."""
+        return self.closed is not None
 
 
 def _intervention_tuple(values: Iterable[Intervention]) -> tuple[Intervention, ...]:

@@ -80,6 +80,8 @@ class Domain(enum.Enum):
     COORDINATION = "coordination"  #: a coordination structure (SaLTo, SSPF, a strategy group)
     MONITORING = "monitoring"  #: surveys and monitoring (a youth survey)
     POLICY = "policy"  #: policy, regulation, enforcement (licensing, compliance checks)
+    #: an assessment or screening instrument (AUDIT, CBCL), not an intervention in itself
+    ASSESSMENT = "assessment"
     EDUCATION = "education"  #: academic instruction outside prevention (reading, mathematics curricula)
 
 

@@ -42,8 +42,9 @@ SUBSTANCE_GROUPS: tuple[tuple[str, frozenset[Substance]], ...] = (
 
 LEVELS: tuple[str, ...] = FRAMEWORK_LEVELS
 SETTINGS: tuple[str, ...] = AREAS
-#: kinds of work outside prevention plans: never a coverage column (academic curricula)
-OUTSIDE_PREVENTION: frozenset[Domain] = frozenset({Domain.EDUCATION})
+#: kinds of work outside prevention plans: never a coverage column (academic curricula, assessment
+#: instruments)
+OUTSIDE_PREVENTION: frozenset[Domain] = frozenset({Domain.EDUCATION, Domain.ASSESSMENT})
 DOMAINS: tuple[str, ...] = tuple(domain.value for domain in Domain if domain not in OUTSIDE_PREVENTION)
 
 

@@ -11,6 +11,7 @@ The format is documented in ``docs/plugins.md``.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 import tomllib
@@ -76,6 +77,8 @@ class ProvenanceSpec:
     publisher: str | None = None
     country: str | None = None
     note: str | None = None
+    published: str | None = None
+    closed: dt.date | None = None
 
 
 @frozen
@@ -296,7 +299,8 @@ class RegistrySpec:
     def build_provenance(self) -> Provenance:
         p = self.provenance
         return Provenance(source=self.key, title=p.title, publisher=p.publisher, country=p.country,
-                          url=p.url, snapshot=p.snapshot, licence=p.licence, note=p.note)
+                          url=p.url, snapshot=p.snapshot, licence=p.licence, note=p.note,
+                          published=p.published, closed=p.closed)
 
     def _once(self, key: Any, build: Callable[[], T]) -> T:
         if key not in self._built:
@@ -366,6 +370,18 @@ def _make_converter() -> cattrs.Converter:
         return out
 
     converter.register_structure_hook_func(lambda t: t == dict[str, tuple[str, ...]], terms)
+
+    def date(raw: Any, _: Any) -> dt.date:
+        if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+            return raw
+        if isinstance(raw, str):
+            try:
+                return dt.date.fromisoformat(raw)
+            except ValueError:
+                pass
+        raise ValueError(f"expected a date such as 2024-01-03, got {raw!r}")
+
+    converter.register_structure_hook(dt.date, date)
     return converter
 
 

@@ -7,6 +7,7 @@ coordinator reads without SQL, and a full-text index over names, aliases and des
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -21,7 +22,8 @@ from prevcat.model import Intervention
 SQLITE_SCHEMA = """
 CREATE TABLE sources (
     source TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT, country TEXT, url TEXT,
-    snapshot TEXT, licence TEXT, note TEXT, interventions INTEGER NOT NULL, position INTEGER NOT NULL
+    snapshot TEXT, licence TEXT, note TEXT, published TEXT, closed TEXT,
+    interventions INTEGER NOT NULL, position INTEGER NOT NULL
 );
 CREATE TABLE programmes (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, entries INTEGER NOT NULL, sources INTEGER NOT NULL,
@@ -152,6 +154,12 @@ def write_sqlite(
         connection.close()
 
 
+def _column(row: sqlite3.Row, name: str) -> str | None:
+    """A column that databases written by earlier versions may lack (sqlite3.Row's ``in`` tests values)."""
+    names: list[str] = row.keys()
+    return row[name] if name in names else None
+
+
 def read_sqlite(path: str | Path) -> Library:
     """Read a database written by :func:`write_sqlite` back into a :class:`Library`."""
     connection = sqlite3.connect(Path(path))
@@ -190,6 +198,8 @@ def _read_library(connection: sqlite3.Connection) -> Library:
             snapshot=p["snapshot"],
             licence=p["licence"],
             note=p["note"],
+            published=_column(p, "published"),
+            closed=dt.date.fromisoformat(closed) if (closed := _column(p, "closed")) else None,
         )
         items = []
         for row in connection.execute(

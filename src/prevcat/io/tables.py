@@ -50,7 +50,7 @@ class Group:
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "sources": ("source", "title", "publisher", "country", "url", "snapshot", "licence", "note",
-                "interventions", "position"),
+                "published", "closed", "interventions", "position"),
     "programmes": ("id", "name", "entries", "sources", "source_keys", "countries"),
     "variants": ("id", "programme_id", "name", "entries"),
     "interventions": (
@@ -143,7 +143,7 @@ def library_tables(
         p = catalogue.provenance
         tables["sources"].append(
             (p.source, p.title, p.publisher, p.country, p.url, p.snapshot, p.licence, p.note,
-             len(catalogue), c_pos)
+             p.published, p.closed.isoformat() if p.closed else None, len(catalogue), c_pos)
         )
         for i_pos, item in enumerate(catalogue):
             programme_id = variant_id = None

@@ -76,7 +76,7 @@ def compare(
             url=c.provenance.url,
             entries=len(c),
             name=registry_name(c.source, c.provenance.title),
-            published=PUBLISHED_SIZES.get(c.source),
+            published=c.provenance.published or PUBLISHED_SIZES.get(c.source),
         )
         for c in library.catalogues
     )

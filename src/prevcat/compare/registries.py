@@ -58,7 +58,8 @@ SHORT_NAMES: dict[str, str] = {
     "xchange": "Xchange",
 }
 
-#: the registry's own published size, with where it is stated
+#: the registry's own published size, with where it is stated, for catalogues whose provenance
+#: does not say (``Provenance.published`` wins)
 PUBLISHED_SIZES: dict[str, str] = {
     "blueprints": "106 interventions listed (Blueprints Bulletin 24, April 2023; not confirmed)",
     "crimesolutions": "\u201chundreds\u201d of programmes and over a hundred practices (site text)",

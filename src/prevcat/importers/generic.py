@@ -65,6 +65,10 @@ STANDARD_COLUMNS: tuple[str, ...] = (
 REQUIRED_COLUMNS: tuple[str, ...] = ("id", "name")
 
 _INT_RE = re.compile(r"^\d{1,3}$")
+_REPEATED_HEADER = (
+    "the row repeats the header (were two exports joined into one file?); "
+    "remove it, and check that the rows after it belong to this catalogue"
+)
 _SEP = "|"
 
 E = TypeVar("E", bound=enum.Enum)
@@ -298,6 +302,8 @@ class GenericImporter(Importer):
         for row in table:
             native = row.get(columns["id"])
             try:
+                if row.repeats_header:
+                    raise _Reject("", _REPEATED_HEADER)
                 if "__overflow__" in row.cells:
                     raise _Reject(
                         "", f"the row has more cells than the header has columns ({len(table.header)}); "

@@ -457,6 +457,8 @@ class TableImporter(Importer):
             native = table_row.get("id") or None
             row = RowReader(table_row)
             try:
+                if table_row.repeats_header:
+                    raise RowRejected(None, "the row repeats the header (were two files joined into one?)")
                 self.check_row(row)
                 item = self.read_row(row)
             except RowRejected as exc:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from prevcat.catalogue import Library
-from prevcat.cli.formatting import format_intervention, format_same_method
+from prevcat.cli.formatting import format_intervention, format_same_method, terminal_text
 from prevcat.evidence import EvidenceLevel
 from prevcat.model import Domain, PreventionLevel, Setting, Substance
 
@@ -87,7 +87,7 @@ def search(
         ctx.exit(1)
     width = max(len(i.id) for i in found)
     for item in found:
-        click.echo(f"{item.id:<{width}}  {item.evidence.range_label:<28}  {item.name}")
+        click.echo(terminal_text(f"{item.id:<{width}}  {item.evidence.range_label:<28}  {item.name}"))
 
 
 @click.command()

@@ -90,13 +90,28 @@ def decode(data: bytes, *, file: str | None = None) -> tuple[str, str, list[str]
     Returns ``(text, encoding, warnings)``.  Raises :class:`DataError` when neither fits.
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig", []
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig", []
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start + 3].count(b"\n") + 1
+            raise DataError(
+                "the file starts as UTF-8 (with a byte-order mark) but this line is not UTF-8: "
+                "were files of two encodings joined? Save it as 'CSV UTF-8' and try again",
+                file=file, line=line,
+            ) from None
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
         utf8_error = exc
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16", []
+        try:
+            return data.decode("utf-16"), "utf-16", []
+        except UnicodeDecodeError as exc:
+            raise DataError(
+                f"the file starts as UTF-16 but is not UTF-16 at byte {exc.start}; "
+                "save it as 'CSV UTF-8' and try again",
+                file=file,
+            ) from None
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:

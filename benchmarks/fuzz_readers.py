@@ -78,7 +78,8 @@ class Tally:
 
     def line(self) -> str:
         return (
-            f"{self.reader:<5} inputs {self.inputs:>6}  imported {self.ok:>5}  located errors {self.errors:>5}  "
+            f"{self.reader:<5} inputs {self.inputs:>6}  imported {self.ok:>5}  "
+            f"located errors {self.errors:>5}  "
             f"tracebacks {self.tracebacks}  hangs {self.hangs}  unaccounted rows {self.unaccounted}  "
             f"(rows read {self.rows}, {self.bytes / 1e6:.1f} MB, largest {self.largest / 1024:.0f} KB)  "
             f"slowest {self.max_seconds:.2f} s ({self.max_seconds_size / 1024:.0f} KB)  "
@@ -110,7 +111,9 @@ def campaign(reader: str, inputs: int, run_seed: int, folder: Path) -> Tally:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--inputs", type=int, default=10_000, help="inputs per reader (default 10,000)")
     parser.add_argument("--reader", choices=["csv", "json", "toml"], action="append",
                         help="only this reader (repeatable; default all three)")

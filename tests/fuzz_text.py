@@ -195,7 +195,8 @@ def _bad_value(draw: st.DrawFn) -> Any:
     if choice == 0:
         return "x" * draw(st.sampled_from([10, 2_000, 16_000, 60_000]))
     if choice == 1:
-        return _deep(draw(st.sampled_from([5, 70, 500, 1_000, 3_000])), draw(st.sampled_from(["list", "dict"])))
+        depth = draw(st.sampled_from([5, 70, 500, 1_000, 3_000]))
+        return _deep(depth, draw(st.sampled_from(["list", "dict"])))
     if choice == 2:
         return [{"name": 1}] * draw(st.sampled_from([1, 100, 3_000]))
     return draw(_json_values)
@@ -209,10 +210,13 @@ _record_keys = ["source", "id", "name", "aliases", "country", "languages", "rati
 def _record(draw: st.DrawFn, index: int, bad: bool) -> dict[str, Any]:
     record: dict[str, Any] = {"source": "fz", "id": f"fz:{index}", "name": draw(_cell_text) or "N"}
     if draw(st.booleans()):
-        record["aliases"] = [{"name": draw(_cell_text) or "a", "lang": draw(st.sampled_from(["sv", "nb", "xx"]))}]
+        lang = draw(st.sampled_from(["sv", "nb", "xx"]))
+        record["aliases"] = [{"name": draw(_cell_text) or "a", "lang": lang}]
     if draw(st.booleans()):
         label = draw(st.sampled_from(["promising", "effective", "theory_based"]))
-        record["ratings"] = [{"scale": {"id": "prevcat"}, "label": label, "level": label, "direction": "positive"}]
+        record["ratings"] = [
+            {"scale": {"id": "prevcat"}, "label": label, "level": label, "direction": "positive"}
+        ]
     if draw(st.booleans()):
         record["target"] = {"ages": {"min": draw(st.integers(-3, 130)), "max": draw(st.integers(-3, 130))}}
     if bad:
@@ -265,8 +269,10 @@ def json_files(draw: st.DrawFn) -> Written:
 # -- TOML -----------------------------------------------------------------------------------------
 
 _toml_keys = ["city", "country", "language", "year", "source", "sources", "town"]
-_method_keys = ["name", "intervention", "same_as", "since", "reach", "note", "levels", "settings", "ages",
-                "min_age", "max_age", "substances", "domains", "local", "confidence", "source", "sources", "nam"]
+_method_keys = [
+    "name", "intervention", "same_as", "since", "reach", "note", "levels", "settings", "ages",
+    "min_age", "max_age", "substances", "domains", "local", "confidence", "source", "sources", "nam",
+]
 
 
 def _toml_string(text: str) -> str:
@@ -317,7 +323,9 @@ def _key_value(draw: st.DrawFn, keys: list[str]) -> str:
 def toml_files(draw: st.DrawFn) -> Written:
     """A portfolio TOML file: keys from the format and near it, values mostly right, some of every shape."""
     lines = ['city = "Malmö"', 'country = "SE"'] if draw(st.integers(0, 7)) else []
-    lines += draw(st.lists(_key_value(_toml_keys[2:]), max_size=3, unique_by=lambda line: line.split(" =")[0]))
+    lines += draw(
+        st.lists(_key_value(_toml_keys[2:]), max_size=3, unique_by=lambda line: line.split(" =")[0])
+    )
     methods = draw(st.integers(0, 5))
     for index in range(methods):
         lines.append("[[methods]]")

@@ -97,7 +97,8 @@ def test_a_long_string_in_a_list_field_costs_linear_time(folder: Path) -> None:
     written = FUZZ["Written"]
 
     def make(n: int) -> Any:
-        text = '{"format_version": 1, "kind": "prevcat.catalogue", "provenance": {"source": "f", "title": "F"}, '
+        text = '{"format_version": 1, "kind": "prevcat.catalogue", '
+        text += '"provenance": {"source": "f", "title": "F"}, '
         text += '"interventions": [{"source": "f", "id": "f:1", "name": "A", "aliases": "' + "x" * n + '"}]}'
         return written(text.encode(), "json", None)
 

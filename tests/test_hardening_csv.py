@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -87,3 +90,40 @@ def test_a_cell_just_under_the_limit_is_read() -> None:
 def test_nul_in_a_cell_is_kept_or_reported_never_a_crash() -> None:
     result = _read(b"id,name\n1,A\x00B\n")
     assert result.report.rows_read == len(result.catalogue) + len(result.report.rejected)
+
+
+def test_a_50_mb_cell_costs_memory_in_proportion_to_the_file(tmp_path: Path) -> None:
+    """Reading stops at the cell limit; memory stays within a few times the file's size."""
+    path = tmp_path / "big.csv"
+    size = 50_000_000
+    path.write_bytes(b"id,name,notes\n1,A," + b"x" * size + b"\n")
+    script = (
+        "import resource, sys\n"
+        "from prevcat.errors import DataError\n"
+        "from prevcat.importers.generic import GenericImporter\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "try:\n    GenericImporter().read(sys.argv[1])\nexcept DataError as exc:\n    print(exc.line)\n"
+        "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True,
+                          timeout=300, check=True)
+    line, grown = done.stdout.split()
+    assert line == "2"
+    assert int(grown) < 3 * size, f"{int(grown) / size:.1f} times the file"
+
+
+def test_json_with_a_doubled_bom_and_json_that_is_not_utf8_are_handled(tmp_path: Path) -> None:
+    doc = (
+        '{"format_version": 1, "kind": "prevcat.catalogue", "provenance": {"source": "j", "title": "J"},'
+        ' "interventions": [{"source": "j", "id": "j:1", "name": "A"}]}'
+    )
+    path = tmp_path / "j.json"
+    path.write_bytes(BOM + BOM + doc.encode())
+    assert len(GenericImporter().read(path).catalogue) == 1
+    path.write_bytes(b'{"format_version": 1,\n"x": "\xff"}')
+    with pytest.raises(DataError) as info:
+        GenericImporter().read(path)
+    assert info.value.line == 2 and "not UTF-8" in info.value.message
+    with pytest.raises(DataError) as info:
+        _read(b'{"format_version": 1,\n"x": "\xff"}', "j.json")
+    assert info.value.line == 2

@@ -230,16 +230,25 @@ class GenericImporter(Importer):
             name: str = str(path)
             if path.suffix.lower() == ".json":
                 try:
-                    text = path.read_text(encoding="utf-8-sig")
-                except (OSError, UnicodeDecodeError) as exc:
-                    raise DataError(f"cannot read file: {exc}", file=name) from exc
+                    data = path.read_bytes()
+                except OSError as exc:
+                    raise DataError(f"cannot read file: {exc.strerror or exc}", file=name) from exc
+                try:
+                    text = data.decode("utf-8-sig")
+                except UnicodeDecodeError as exc:
+                    line = data[: exc.start].count(b"\n") + 1
+                    raise DataError("not UTF-8 text; save the file as UTF-8", file=name, line=line) from exc
                 return self._read_json(text, name)
             return self._read_csv(path, name)
         name = str(getattr(source, "name", "<stream>"))
         raw = source.read()
         text_head = raw[:64].decode("utf-8", "ignore") if isinstance(raw, bytes) else raw[:64]
         if text_head.lstrip("\ufeff \t\r\n").startswith("{"):
-            text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+            try:
+                text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+            except UnicodeDecodeError as exc:
+                line = raw[: exc.start].count(b"\n") + 1
+                raise DataError("not UTF-8 text; save the file as UTF-8", file=name, line=line) from exc
             return self._read_json(text, name)
         buffer: IO[bytes] | IO[str] = io.BytesIO(raw) if isinstance(raw, bytes) else io.StringIO(raw)
         buffer.name = name  # type: ignore[misc]

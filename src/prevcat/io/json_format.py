@@ -144,6 +144,7 @@ def _check_labels(raw: Any, scales: Mapping[tuple[str, str], EvidenceScale]) -> 
 
 
 def _parse_document(text: str, *, file: str | None, kind: str) -> dict[str, Any]:
+    text = text.lstrip("\ufeff")  # byte-order marks, even doubled; lines are unchanged
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:

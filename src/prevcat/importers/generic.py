@@ -244,8 +244,10 @@ class GenericImporter(Importer):
         raw = source.read()
         text_head = raw[:64].decode("utf-8", "ignore") if isinstance(raw, bytes) else raw[:64]
         if text_head.lstrip("\ufeff \t\r\n").startswith("{"):
+            if isinstance(raw, str):
+                return self._read_json(raw, name)
             try:
-                text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+                text = raw.decode("utf-8-sig")
             except UnicodeDecodeError as exc:
                 line = raw[: exc.start].count(b"\n") + 1
                 raise DataError("not UTF-8 text; save the file as UTF-8", file=name, line=line) from exc

@@ -125,6 +125,7 @@ def main() -> int:
     failures: list[str] = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
+        FUZZ["warm_up"](Path(tmp))
         for reader in args.reader or ["csv", "json", "toml"]:
             tally = campaign(reader, args.inputs, args.seed, Path(tmp))
             print(tally.line(), flush=True)

@@ -28,7 +28,9 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     mp = pytest.MonkeyPatch()
     mp.setenv("PREVCAT_LOAD_PLUGINS", "")
     reset_plugin_manager()
-    yield tmp_path_factory.mktemp("fuzz")
+    path = tmp_path_factory.mktemp("fuzz")
+    FUZZ["warm_up"](path)
+    yield path
     mp.undo()
     reset_plugin_manager()
 

@@ -12,7 +12,7 @@ from typing import Any
 from prevcat.evidence import EvidenceScale
 from prevcat.importers.base import Importer
 from prevcat.model import LANGUAGE_TAG, SOURCE_KEY
-from prevcat.plugins.loading import Loaded, describe, interrupted, time_limit
+from prevcat.plugins.loading import Loaded, PluginTimeout, describe, interrupted, time_limit
 from prevcat.plugins.records import PluginInfo, PluginProblem, Registrations
 
 
@@ -159,7 +159,7 @@ def call_hooks(loaded: Loaded) -> Registrations:
                     impl.function(*[register for _ in impl.argnames])
             except KeyboardInterrupt as exc:
                 raise interrupted(exc, plugin, hook_name) from None
-            except BaseException as exc:  # SystemExit and the plugin timeout included
+            except (Exception, SystemExit, PluginTimeout) as exc:
                 problems.append(
                     PluginProblem(plugin=plugin, error=f"{hook_name} raised {describe(exc)}", stage="hook")
                 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from prevcat.catalogue import Catalogue, Library
 from prevcat.importers.base import ImportReport, ImportResult
-from prevcat.plugins.loading import describe, interrupted, time_limit
+from prevcat.plugins.loading import PluginTimeout, describe, interrupted, time_limit
 from prevcat.plugins.records import LoadedLibrary, PluginProblem, Registrations
 
 
@@ -26,7 +26,7 @@ def read_snapshots(registry: Registrations) -> LoadedLibrary:
                 raise TypeError(f"read() returned {type(result).__name__}, not an ImportResult")
         except KeyboardInterrupt as exc:
             raise interrupted(exc, plugin, f"importer {key!r} reading its snapshot") from None
-        except BaseException as exc:  # SystemExit and the plugin timeout included
+        except (Exception, SystemExit, PluginTimeout) as exc:
             problems.append(PluginProblem(
                 plugin=plugin, error=f"importer {key!r} cannot read its snapshot: {describe(exc)}",
                 stage="snapshot",

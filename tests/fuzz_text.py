@@ -450,9 +450,12 @@ def check_portfolio(written: Written) -> Outcome:
             data = loads_toml(text, file="fuzz.toml")
             portfolio = parse_portfolio(data, file="fuzz.toml", text=text)
     except (DataError, DataErrors) as exc:
+        seconds = time.perf_counter() - start
+        if seconds > allowed_seconds(size):
+            return Outcome("hang", seconds, size, detail=f"{written.note}: {seconds:.1f} s for {size} bytes")
         errors = exc.errors if isinstance(exc, DataErrors) else (exc,)
         located = all(e.file == "fuzz.toml" for e in errors)
-        return Outcome("error" if located else "traceback", time.perf_counter() - start, size,
+        return Outcome("error" if located else "traceback", seconds, size,
                        detail="" if located else f"unlocated: {exc}")
     except _Hang:
         return Outcome("hang", time.perf_counter() - start, size, detail=written.note)

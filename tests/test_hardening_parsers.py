@@ -7,11 +7,12 @@ import gc
 import json
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from prevcat.errors import MAX_SHOWN_ERRORS, DataError, DataErrors
-from prevcat.io import loads_catalogue
+from prevcat.io import load_catalogue, loads_catalogue
 from prevcat.io.limits import MAX_DEPTH, depth_exceeds, line_too_deep
 from prevcat.io.toml_read import loads_toml
 
@@ -174,3 +175,10 @@ def test_line_too_deep_skips_brackets_in_strings_and_comments() -> None:
     text = 'a = "[[[["\n# [[[[\nb = [[[\n'
     assert line_too_deep(text, 2, comment="#") == 3
     assert line_too_deep('"\\"[[[["\n[[[', 2) == 2
+
+
+def test_a_catalogue_file_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    path.write_bytes(b'{\n"format_version": 1,\n"x": "\xe9"}')
+    error = _only_error(lambda: load_catalogue(path))
+    assert (error.file, error.line) == (str(path), 3) and "not UTF-8" in error.message

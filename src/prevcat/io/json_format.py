@@ -253,9 +253,16 @@ def load_catalogue(
     """Read a prevcat JSON catalogue file."""
     file = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataErrors([DataError(f"cannot read file: {exc}", file=file)]) from exc
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise DataErrors([DataError(f"cannot read file: {exc.strerror or exc}", file=file)]) from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataErrors(
+            [DataError("not UTF-8 text; save the file as UTF-8", file=file, line=line)]
+        ) from None
     return loads_catalogue(text, file=file, scales=scales)
 
 

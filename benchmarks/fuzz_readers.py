@@ -49,6 +49,7 @@ class Tally:
     bytes: int = 0
     max_seconds: float = 0.0
     max_seconds_size: int = 0
+    max_seconds_note: str = ""
     max_per_kb: float = 0.0
     largest: int = 0
     seconds: float = 0.0
@@ -62,6 +63,7 @@ class Tally:
         self.largest = max(self.largest, outcome.size)
         if outcome.seconds > self.max_seconds:
             self.max_seconds, self.max_seconds_size = outcome.seconds, outcome.size
+            self.max_seconds_note = outcome.note
         if outcome.size >= 10 * 1024:
             self.max_per_kb = max(self.max_per_kb, outcome.seconds / (outcome.size / 1024))
         if outcome.kind == "ok":
@@ -82,7 +84,8 @@ class Tally:
             f"located errors {self.errors:>5}  "
             f"tracebacks {self.tracebacks}  hangs {self.hangs}  unaccounted rows {self.unaccounted}  "
             f"(rows read {self.rows}, {self.bytes / 1e6:.1f} MB, largest {self.largest / 1024:.0f} KB)  "
-            f"slowest {self.max_seconds:.2f} s ({self.max_seconds_size / 1024:.0f} KB)  "
+            f"slowest {self.max_seconds:.2f} s "
+            f"({self.max_seconds_size / 1024:.0f} KB, {self.max_seconds_note})  "
             f"max s/KB (>=10 KB) {self.max_per_kb:.4f}  total {self.seconds:.0f} s"
         )
 

@@ -363,6 +363,7 @@ class Outcome:
     rows_read: int = 0
     unaccounted: int = 0
     detail: str = ""
+    note: str = ""  # what the input was (the generator's note)
 
 
 class _Hang(BaseException):
@@ -392,6 +393,13 @@ _SUMMARY = re.compile(r"(\d+) rows read, (\d+) imported \((\d+) interventions\),
 
 
 def check_import(written: Written, folder: Path) -> Outcome:
+    """See :func:`_check_import`; the outcome carries the input's note."""
+    outcome = _check_import(written, folder)
+    outcome.note = written.note
+    return outcome
+
+
+def _check_import(written: Written, folder: Path) -> Outcome:
     """``prevcat import FILE --allow-rejects``: exit 0 with every row accounted for, or exit 1 with
     a message naming the file; anything else is a traceback."""
     path = folder / f"fuzz.{written.suffix}"
@@ -437,6 +445,13 @@ def warm_up(folder: Path) -> None:
 
 
 def check_portfolio(written: Written) -> Outcome:
+    """See :func:`_check_portfolio`; the outcome carries the input's note."""
+    outcome = _check_portfolio(written)
+    outcome.note = written.note
+    return outcome
+
+
+def _check_portfolio(written: Written) -> Outcome:
     """TOML text through :func:`loads_toml` and the portfolio structuring, as ``load_portfolio``
     does: a portfolio with every ``[[methods]]`` entry, or located data errors."""
     size = len(written.data)

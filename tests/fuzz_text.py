@@ -11,6 +11,9 @@ levels deep.
 Each check returns an :class:`Outcome`: ``traceback`` is any exception that is not prevcat's own
 located error; ``unaccounted`` counts rows read that were neither imported nor reported, and rows
 written that the reader did not read.
+
+(Longer than most modules on purpose: the three generators share their building blocks and
+the checks, and the test file and the benchmark must run exactly the same inputs.)
 """
 
 from __future__ import annotations

@@ -120,7 +120,7 @@ def test_import_swedish_excel_file_with_map_prints_a_report_that_adds_up(tmp_pat
         "--map", "id=Metod-ID", "--map", "name=Programnamn", "--map", "aliases=Andra namn",
         "--map", "country=Land", "--map", "rating=Evidensnivå", "--map", "min_age=Ålder från",
         "--map", "max_age=Ålder till", "--map", "settings=Arena", "--map", "levels=Nivå",
-        "-o", str(output),
+        "-o", str(output), "--allow-rejects",
         env={"PREVCAT_LOAD_PLUGINS": ""},
     )
     assert code == 0, err

@@ -139,7 +139,9 @@ def test_cli_import_of_an_xlsx_file(tmp_path: Path) -> None:
                                                         ["b", "Beta", "ZZ"]]})
     out = tmp_path / "mine.json"
     result = CliRunner().invoke(main, ["import", str(path), "-o", str(out)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # a rejected row fails the command ...
     assert "mine.xlsx: 2 rows read, 1 imported (1 interventions), 1 rejected" in result.output
     assert "sheet 'Blad1', row 3, column C (country)" in result.output
     assert out.exists()
+    accepted = CliRunner().invoke(main, ["import", str(path), "--allow-rejects", "-o", str(out)])
+    assert accepted.exit_code == 0, accepted.output  # ... unless the rejects are accepted

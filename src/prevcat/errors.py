@@ -89,13 +89,33 @@ class UnknownScaleError(PrevcatError):
         )
 
 
+#: how many problems a :class:`DataErrors` message lists before counting the rest
+MAX_SHOWN_ERRORS = 20
+
+
+def capped_lines(
+    lines: Sequence[str], *, limit: int = MAX_SHOWN_ERRORS, what: str = "problem(s)"
+) -> list[str]:
+    """The first ``limit`` lines, then one line counting the others (``  ... and 980 more problem(s)``)."""
+    if len(lines) <= limit:
+        return list(lines)
+    return [*lines[:limit], f"  ... and {len(lines) - limit} more {what}"]
+
+
 class DataErrors(PrevcatError):
-    """Several data problems found in one go, one message per problem."""
+    """Several data problems found in one go, one message per problem.
+
+    ``errors`` holds every problem; the message lists the first :data:`MAX_SHOWN_ERRORS`
+    and counts the rest, so that a file with thousands of problems prints a readable page.
+    """
 
     def __init__(self, errors: Sequence[DataError], *, summary: str | None = None) -> None:
         self.errors = tuple(errors)
         head = summary or f"{len(self.errors)} problem(s) found"
-        super().__init__("\n".join([head, *(f"  - {e.format()}" for e in self.errors)]))
+        shown = [f"  - {e.format()}" for e in self.errors[:MAX_SHOWN_ERRORS]]
+        if len(self.errors) > MAX_SHOWN_ERRORS:
+            shown.append(f"  ... and {len(self.errors) - MAX_SHOWN_ERRORS} more problem(s)")
+        super().__init__("\n".join([head, *shown]))
 
 
 class DuplicateIdError(PrevcatError):

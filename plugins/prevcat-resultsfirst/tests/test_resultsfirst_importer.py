@@ -123,7 +123,8 @@ def test_cli_import_with_registry_option(workbook: Path, tmp_path: Path) -> None
     from prevcat.cli import main
 
     out = tmp_path / "rf.json"
-    result = CliRunner().invoke(main, ["import", "--registry", "resultsfirst", str(workbook), "-o", str(out)])
+    args = ["import", "--registry", "resultsfirst", "--allow-rejects", str(workbook), "-o", str(out)]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "8 rows read, 6 imported (5 interventions), 2 rejected" in result.output
     assert out.exists()

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from prevcat.catalogue import Library
-from prevcat.cli.formatting import format_intervention, format_same_method
+from prevcat.cli.formatting import format_intervention, format_same_method, terminal_text
 from prevcat.countries import ISO_3166_ALPHA2
 from prevcat.evidence import EvidenceLevel
 from prevcat.model import LANGUAGE_TAG, Domain, Intervention, PreventionLevel, Setting, Substance
@@ -162,7 +162,7 @@ def search(
     elif found:
         width = max(len(i.id) for i in found)
         for item in found:
-            click.echo(f"{item.id:<{width}}  {item.evidence.range_label:<28}  {item.name}")
+            click.echo(terminal_text(f"{item.id:<{width}}  {item.evidence.range_label:<28}  {item.name}"))
     if not found:
         click.echo(f"No intervention matches {text!r}.", err=True)
         ctx.exit(1)

@@ -1,19 +1,43 @@
-"""How one intervention reads in the terminal: ``prevcat show`` and its same-method section."""
+"""How one intervention reads in the terminal: ``prevcat show`` and its same-method section.
+
+Everything printed from data goes through :func:`terminal_text`: a name with an escape
+sequence (``\\x1b[2J``) or a right-to-left override shows as that text, never acts on the terminal.
+"""
 
 from __future__ import annotations
+
+import re
 
 from prevcat.catalogue import Library
 from prevcat.evidence import summarize
 from prevcat.model import Intervention
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_OR_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_text(text: str, *, keep_lines: bool = False) -> str:
+    """``text`` with control characters written out (``\\x1b``, ``\\u202e``), safe to print.
+
+    With ``keep_lines``, line feeds and tabs stay as they are (for multi-line output built by
+    prevcat itself); otherwise they are escaped too, so that one value stays on one line.
+    """
+    pattern = _CONTROL if keep_lines else _CONTROL_OR_LINE
+    return pattern.sub(_escaped, text)
+
 
 def format_intervention(item: Intervention, library: Library | None = None) -> str:
     """A readable, complete description of one intervention (every rating, every extra field)."""
-    lines = [item.id, f"  {item.name}"]
+    lines = [terminal_text(item.id), f"  {terminal_text(item.name)}"]
 
     def row(label: str, value: str | None) -> None:
         if value:
-            lines.append(f"  {label + ':':<15}{value}")
+            lines.append(f"  {label + ':':<15}{terminal_text(value)}")
 
     if library is not None and item.source in library.sources:
         prov = library.catalogue(item.source).provenance
@@ -47,7 +71,7 @@ def format_intervention(item: Intervention, library: Library | None = None) -> s
         row("Evidence", f"{summary.range_label}{flag} (Results First: {', '.join(tiers)})")
         lines.append("  Ratings:")
         for rating in item.ratings:
-            lines.append(f"    - {rating.label}")
+            lines.append(f"    - {terminal_text(rating.label)}")
             details = [
                 f"scale {rating.scale}",
                 f"common: {rating.level_label}",
@@ -56,18 +80,18 @@ def format_intervention(item: Intervention, library: Library | None = None) -> s
             ]
             if rating.confidence:
                 details.append(f"confidence: {rating.confidence.value}")
-            lines.append("      " + "; ".join(details))
+            lines.append("      " + terminal_text("; ".join(details)))
             if rating.note:
-                lines.append(f"      note: {rating.note}")
+                lines.append(f"      note: {terminal_text(rating.note)}")
             if rating.url:
-                lines.append(f"      {rating.url}")
+                lines.append(f"      {terminal_text(rating.url)}")
     else:
         row("Evidence", "no rating in this source (not listed is not 'no effect')")
     if item.extra:
         lines.append("  Other fields (verbatim):")
         for key, value in item.extra:
-            lines.append(f"    {key}: {value}")
-    return "\n".join(lines)
+            lines.append(f"    {terminal_text(key)}: {terminal_text(value)}")
+    return terminal_text("\n".join(lines), keep_lines=True)
 
 
 def format_same_method(item: Intervention, library: Library) -> str:
@@ -87,10 +111,10 @@ def format_same_method(item: Intervention, library: Library) -> str:
             f"{r.label}{f' ({r.database})' if r.database else ''} [{r.scale}]" for r in other.ratings
         )
         ratings = ratings or "no rating"
-        lines.append(f"    {other.id}  {other.name}  — {ratings}")
+        lines.append(terminal_text(f"    {other.id}  {other.name}  — {ratings}"))
     summary = library_summary(item, others)
     lines.append(f"  All registries together: {summary}")
-    return "\n".join(lines)
+    return terminal_text("\n".join(lines), keep_lines=True)
 
 
 def library_summary(item: Intervention, others: list[Intervention]) -> str:

@@ -8,8 +8,14 @@ from typing import Any
 
 import click
 
+from prevcat.cli.formatting import terminal_text
 from prevcat.cli.loading import plugins_dir_of, warn_problems
+from prevcat.errors import capped_lines
+from prevcat.importers.base import ImportReport
 from prevcat.plugins import PluginInfo, Registrations, get_registry, load_catalogues
+
+#: rejected rows (and warnings) ``prevcat import`` prints before counting the rest
+SHOWN_ROWS = 50
 
 
 def _plugin_record(registry: Registrations, info: PluginInfo) -> dict[str, Any]:
@@ -49,15 +55,54 @@ def plugins_command(ctx: click.Context, fmt: str) -> None:
     warn_problems(registry.problems)
 
 
+def _report_lines(report: ImportReport, *, show_all: bool) -> list[str]:
+    """The report's summary, rejected rows and warnings, each list capped unless ``show_all``."""
+    limit = max(len(report.rejected), len(report.warnings)) if show_all else SHOWN_ROWS
+    rejected = capped_lines([f"  rejected {r}" for r in report.rejected], limit=limit,
+                            what="rejected row(s) (--all shows every one)")
+    warnings = capped_lines([f"  warning  {w}" for w in report.warnings], limit=limit,
+                            what="warning(s) (--all shows every one)")
+    return [terminal_text(line) for line in (report.summary(), *rejected, *warnings)]
+
+
+def _rejected_rows(source: str, report: ImportReport | None, fmt: str, known: list[str]) -> None:
+    if report is None:
+        raise click.BadParameter(
+            f"no bundled catalogue {source!r}; catalogues: {', '.join(known) or 'none'}",
+            param_hint="'--rejected'",
+        )
+    if fmt == "json":
+        rows = [
+            {"row": r.row, "line": r.line, "id": r.native_id, "field": r.field, "reason": r.reason}
+            for r in report.rejected
+        ]
+        click.echo(json.dumps({"source": source, "file": report.file, "rejected": rows},
+                              indent=2, ensure_ascii=False))
+        return
+    click.echo(terminal_text(report.summary()))
+    if not report.rejected:
+        click.echo("  no row rejected")
+    for rejected in report.rejected:
+        click.echo(terminal_text(f"  rejected {rejected}"))
+
+
 @click.command(name="catalogues")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--rejected", "rejected_of", metavar="KEY",
+              help="List the rows the bundled catalogue KEY rejected, with line and reason.")
 @click.pass_context
-def catalogues_command(ctx: click.Context, fmt: str) -> None:
+def catalogues_command(ctx: click.Context, fmt: str, rejected_of: str | None) -> None:
     """List the bundled catalogue of every installed plugin, then any plugin problems.
 
     One line per catalogue: source, title, interventions, ratings, rows rejected, snapshot date.
+    With --rejected KEY: the rows that catalogue rejected, one per line, and why.
     """
     loaded = load_catalogues(plugins_dir=plugins_dir_of(ctx))
+    if rejected_of is not None:
+        known = sorted(loaded.reports)
+        _rejected_rows(rejected_of, loaded.reports.get(rejected_of), fmt, known)
+        warn_problems(loaded.problems)
+        return
     rows: list[dict[str, Any]] = []
     for catalogue in loaded.library.catalogues:
         report = loaded.reports.get(catalogue.source)
@@ -77,10 +122,12 @@ def catalogues_command(ctx: click.Context, fmt: str) -> None:
         click.echo("No catalogues: install a registry plugin, or import your own file with 'prevcat import'.")
     width = max((len(r["source"]) for r in rows), default=0)
     for r in rows:
-        click.echo(
+        click.echo(terminal_text(
             f"{r['source']:<{width}}  {r['title']}  |  {r['interventions']} interventions, "
             f"{r['ratings']} ratings, {r['rejected']} rows rejected, snapshot {r['snapshot'] or 'unknown'}"
-        )
+        ))
+    if any(r["rejected"] for r in rows):
+        click.echo("(prevcat catalogues --rejected KEY lists which rows and why)")
     warn_problems(loaded.problems)
 
 
@@ -98,12 +145,20 @@ def catalogues_command(ctx: click.Context, fmt: str) -> None:
 @click.option("--registry", "registry_key", metavar="KEY",
               help="Read FILE with this registry plugin's importer (e.g. resultsfirst), "
               "not as your own catalogue.")
+@click.option("--allow-rejects", is_flag=True,
+              help="Exit with 0 even when rows were rejected (they are still listed).")
+@click.option("--all", "show_all", is_flag=True,
+              help=f"List every rejected row and warning (default: the first {SHOWN_ROWS} of each).")
 @click.pass_context
 def import_command(
     ctx: click.Context, file: Path, source: str | None, mapping: tuple[str, ...], output: Path | None,
-    registry_key: str | None,
+    registry_key: str | None, allow_rejects: bool, show_all: bool,
 ) -> None:
-    """Import your own catalogue (standard-column CSV or .xlsx, or prevcat JSON) and print the report."""
+    """Import your own catalogue (standard-column CSV or .xlsx, or prevcat JSON) and print the report.
+
+    Every row read is imported or listed as rejected with its line and reason.  Exits with 1
+    when a row was rejected (after writing --output), unless --allow-rejects.
+    """
     from prevcat.importers.base import Importer
     from prevcat.importers.generic import GenericImporter, parse_mapping
 
@@ -122,12 +177,21 @@ def import_command(
     else:
         importer = GenericImporter(source, columns, scales=registry.scales)
     result = importer.read(file)
-    click.echo(result.report.format())
+    report = result.report
+    for line in _report_lines(report, show_all=show_all):
+        click.echo(line)
     if output is not None:
         from prevcat.io import dumps_catalogue
 
         output.write_text(dumps_catalogue(result.catalogue), encoding="utf-8")
         click.echo(f"wrote {len(result.catalogue)} interventions to {output}")
+    if report.rejected and not allow_rejects:
+        click.echo(
+            f"Error: {len(report.rejected)} row(s) rejected (listed above); fix them, or pass "
+            "--allow-rejects to accept the other rows",
+            err=True,
+        )
+        ctx.exit(1)
 
 
 @click.command(name="new-plugin")

@@ -75,6 +75,10 @@ STANDARD_COLUMNS: tuple[str, ...] = (
 REQUIRED_COLUMNS: tuple[str, ...] = ("id", "name")
 
 _INT_RE = re.compile(r"^\d{1,3}$")
+_REPEATED_HEADER = (
+    "the row repeats the header (were two exports joined into one file?); "
+    "remove it, and check that the rows after it belong to this catalogue"
+)
 _SEP = "|"
 
 E = TypeVar("E", bound=enum.Enum)
@@ -238,9 +242,14 @@ class GenericImporter(Importer):
                 raise DataError(f"cannot import this file: it is {UNREADABLE_FORMATS[kind]}", file=name)
             if path.suffix.lower() == ".json":
                 try:
-                    text = path.read_text(encoding="utf-8-sig")
-                except (OSError, UnicodeDecodeError) as exc:
-                    raise DataError(f"cannot read file: {exc}", file=name) from exc
+                    data = path.read_bytes()
+                except OSError as exc:
+                    raise DataError(f"cannot read file: {exc.strerror or exc}", file=name) from exc
+                try:
+                    text = data.decode("utf-8-sig")
+                except UnicodeDecodeError as exc:
+                    line = data[: exc.start].count(b"\n") + 1
+                    raise DataError("not UTF-8 text; save the file as UTF-8", file=name, line=line) from exc
                 return self._read_json(text, name)
             return self._read_csv(path, name)
         name = str(getattr(source, "name", "<stream>"))
@@ -253,7 +262,13 @@ class GenericImporter(Importer):
                 raise DataError(f"cannot import this file: it is {UNREADABLE_FORMATS[kind]}", file=name)
         text_head = raw[:64].decode("utf-8", "ignore") if isinstance(raw, bytes) else raw[:64]
         if text_head.lstrip("\ufeff \t\r\n").startswith("{"):
-            text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+            if isinstance(raw, str):
+                return self._read_json(raw, name)
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                line = raw[: exc.start].count(b"\n") + 1
+                raise DataError("not UTF-8 text; save the file as UTF-8", file=name, line=line) from exc
             return self._read_json(text, name)
         buffer: IO[bytes] | IO[str] = io.BytesIO(raw) if isinstance(raw, bytes) else io.StringIO(raw)
         buffer.name = name  # type: ignore[misc]
@@ -316,6 +331,8 @@ class GenericImporter(Importer):
         for row in table:
             native = row.get(columns["id"])
             try:
+                if row.repeats_header:
+                    raise _Reject("", _REPEATED_HEADER)
                 if "__overflow__" in row.cells:
                     raise _Reject(
                         "", f"the row has more cells than the header has columns ({len(table.header)}); "

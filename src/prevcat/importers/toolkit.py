@@ -465,6 +465,8 @@ class TableImporter(Importer):
             native = self.row_id(table_row)
             row = RowReader(table_row)
             try:
+                if table_row.repeats_header:
+                    raise RowRejected(None, "the row repeats the header (were two files joined into one?)")
                 self.check_row(row)
                 item = self.read_row(row)
             except RowRejected as exc:

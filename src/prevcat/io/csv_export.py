@@ -15,6 +15,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO
@@ -46,12 +47,23 @@ CSV_COLUMNS = (
     "extra",
 )
 MULTI_SEPARATOR = " | "
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: leading characters a spreadsheet may skip before it looks for a formula sign
+_FORMULA_PADDING = " \u00a0\u3000\t\r\n"
 
 
 def neutralise_cell(value: str) -> str:
-    """Prefix a cell that a spreadsheet would run as a formula with ``'``."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """Prefix a cell that a spreadsheet would run as a formula with ``'``.
+
+    A formula sign (``= + - @``), also in its full-width or small form (``＝``, ``﹢``), at the start
+    or after leading spaces, and a leading tab, carriage return or line feed, all count.
+    """
+    if value.startswith(_FORMULA_START):
+        return "'" + value
+    first = value.lstrip(_FORMULA_PADDING)[:1]
+    if first and unicodedata.normalize("NFKC", first) in _FORMULA_START:
+        return "'" + value
+    return value
 
 
 def _rating_text(rating: Rating) -> str:

@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory, is_sequence, list_structure_factory
 from cattrs.errors import ClassValidationError, IterableValidationError
 
 from prevcat.catalogue import Catalogue, Library
 from prevcat.errors import DataError, DataErrors, PrevcatError, UnknownLabelError
 from prevcat.evidence import EvidenceScale
-from prevcat.io.locations import errors_from, line_of
+from prevcat.io.limits import MAX_DEPTH, depth_exceeds, line_too_deep, too_deep_message
+from prevcat.io.locations import LineFinder, errors_from
 
 JSON_FORMAT_VERSION = 1
 """The current version of prevcat's JSON format."""
@@ -51,7 +53,47 @@ def _make_json_converter() -> cattrs.Converter:
         return value
 
     converter.register_structure_hook(str, structure_str)
+
+    def sequence_hook(type_: Any) -> Any:
+        """A list field takes a JSON list only: a string is one error, not one per character."""
+        make = (
+            homogenous_tuple_structure_factory if getattr(type_, "__origin__", None) is tuple
+            else list_structure_factory
+        )
+        inner = make(type_, converter)
+
+        def structure(value: Any, target: Any) -> Any:
+            if not isinstance(value, (list, tuple)):
+                raise ValueError(f"expected a list, got {_json_type(value)}")
+            return inner(value, target)
+
+        return structure
+
+    converter.register_structure_hook_factory(_is_list_type, sequence_hook)
     return converter
+
+
+def _is_list_type(type_: Any) -> bool:
+    """``list[X]``, ``tuple[X, ...]`` and other sequences of one type (not a fixed-length tuple)."""
+    if not is_sequence(type_):
+        return False
+    args: tuple[Any, ...] = tuple(getattr(type_, "__args__", ()))
+    if getattr(type_, "__origin__", None) is tuple:
+        return len(args) == 2 and args[-1] is Ellipsis
+    return True
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"a string ({shown!r})"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"a number ({value!r})"
+    if isinstance(value, Mapping):
+        return "an object"
+    return "null" if value is None else type(value).__name__
 
 
 json_converter = _make_json_converter()
@@ -102,12 +144,19 @@ def _check_labels(raw: Any, scales: Mapping[tuple[str, str], EvidenceScale]) -> 
 
 
 def _parse_document(text: str, *, file: str | None, kind: str) -> dict[str, Any]:
+    text = text.lstrip("\ufeff")  # byte-order marks, even doubled; lines are unchanged
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DataErrors(
             [DataError(f"not valid JSON: {exc.msg} (column {exc.colno})", file=file, line=exc.lineno)]
         ) from None
+    except RecursionError:  # nested deeper than Python's parser goes
+        raise DataErrors([DataError(too_deep_message(), file=file, line=line_too_deep(text))]) from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise DataErrors([DataError(f"not valid JSON: {exc}", file=file)]) from None
+    if depth_exceeds(raw, MAX_DEPTH):
+        raise DataErrors([DataError(too_deep_message(), file=file, line=line_too_deep(text))])
     if not isinstance(raw, dict):
         raise DataErrors([DataError("expected a JSON object at the top level", file=file)])
     version = raw.get("format_version")
@@ -155,19 +204,21 @@ def _structure_catalogue(
     path_prefix: str = "",
 ) -> Catalogue:
     errors: list[DataError] = []
+    lines = LineFinder(raw, text)
     if scales is not None:
         for path, message in _check_labels(raw, scales):
-            line = line_of(path, raw, text)
-            errors.append(DataError(message, file=file, line=line, path=path_prefix + path))
+            errors.append(DataError(message, file=file, line=lines.line(path), path=path_prefix + path))
     body = {k: v for k, v in raw.items() if k not in ("format_version", "kind")}
     catalogue: Catalogue | None = None
     try:
         catalogue = json_converter.structure(body, Catalogue)
     except (ClassValidationError, IterableValidationError, ValueError, PrevcatError) as exc:
-        for error in errors_from(exc, file=file, raw=raw, text=text):
+        seen = {e.format() for e in errors}
+        for error in errors_from(exc, file=file, lines=lines):
             if path_prefix:
                 error = error.located(path_prefix=path_prefix.rstrip("."))
-            if all(e.format() != error.format() for e in errors):
+            if error.format() not in seen:
+                seen.add(error.format())
                 errors.append(error)
     if errors:
         errors.sort(key=lambda e: (e.line is None, e.line or 0, e.path or ""))
@@ -202,9 +253,16 @@ def load_catalogue(
     """Read a prevcat JSON catalogue file."""
     file = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataErrors([DataError(f"cannot read file: {exc}", file=file)]) from exc
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise DataErrors([DataError(f"cannot read file: {exc.strerror or exc}", file=file)]) from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataErrors(
+            [DataError("not UTF-8 text; save the file as UTF-8", file=file, line=line)]
+        ) from None
     return loads_catalogue(text, file=file, scales=scales)
 
 

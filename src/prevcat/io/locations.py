@@ -46,34 +46,66 @@ def _split_message(message: str) -> tuple[str, str]:
 _RECORD = re.compile(r"^interventions\[(\d+)\]")
 
 
+class LineFinder:
+    """The line of the intervention record a path points into, found by its id; cached.
+
+    One lookup per record and field, so that thousands of errors in one large file cost
+    thousands of dictionary hits, not thousands of scans of the text.
+    """
+
+    def __init__(self, raw: Any, text: str) -> None:
+        self._raw = raw
+        self._text = text
+        self._starts: dict[int, int] = {}
+        self._cache: dict[tuple[int, str | None], int | None] = {}
+
+    def _record_id(self, index: int) -> str | None:
+        records = self._raw.get("interventions") if isinstance(self._raw, Mapping) else None
+        if not isinstance(records, list) or index >= len(records) or not isinstance(records[index], Mapping):
+            return None
+        ident = records[index].get("id")
+        return ident if isinstance(ident, str) else None
+
+    def _start(self, index: int, after: int = 0) -> int:
+        if index not in self._starts:
+            ident = self._record_id(index)
+            pos = -1
+            if ident is not None:
+                pos = self._text.find(json.dumps(ident, ensure_ascii=False), after)
+                if pos < 0:
+                    pos = self._text.find(json.dumps(ident), after)
+            self._starts[index] = pos
+        return self._starts[index]
+
+    def line(self, path: str) -> int | None:
+        """The line for ``path`` (``interventions[3].name``), or None where it cannot be told."""
+        match = _RECORD.match(path)
+        if not match:
+            return None
+        index = int(match.group(1))
+        field: str | None = path.rsplit(".", 1)[-1] if "." in path else None
+        if field is not None and field.endswith("]"):
+            field = None
+        key = (index, field)
+        if key not in self._cache:
+            self._cache[key] = self._find(index, field)
+        return self._cache[key]
+
+    def _find(self, index: int, field: str | None) -> int | None:
+        pos = self._start(index)
+        if pos < 0:
+            return None
+        if field:
+            after = self._text.find(f'"{field}"', pos)
+            nxt = self._start(index + 1, pos + 1) if self._record_id(index + 1) is not None else -1
+            if after >= 0 and (nxt < 0 or after < nxt):
+                pos = after
+        return self._text.count("\n", 0, pos) + 1
+
+
 def line_of(path: str, raw: Any, text: str) -> int | None:
     """The line of the intervention record a path points into, found by its id."""
-    match = _RECORD.match(path)
-    if not match or not isinstance(raw, Mapping):
-        return None
-    records = raw.get("interventions")
-    index = int(match.group(1))
-    if not isinstance(records, list) or index >= len(records) or not isinstance(records[index], Mapping):
-        return None
-    ident = records[index].get("id")
-    if not isinstance(ident, str):
-        return None
-    pos = text.find(json.dumps(ident, ensure_ascii=False))
-    if pos < 0:
-        pos = text.find(json.dumps(ident))
-    if pos < 0:
-        return None
-    field = path.rsplit(".", 1)[-1] if "." in path else None
-    if field and not field.endswith("]"):
-        after = text.find(f'"{field}"', pos)
-        nxt = -1
-        if index + 1 < len(records) and isinstance(records[index + 1], Mapping):
-            next_id = records[index + 1].get("id")
-            if isinstance(next_id, str):
-                nxt = text.find(json.dumps(next_id, ensure_ascii=False), pos + 1)
-        if after >= 0 and (nxt < 0 or after < nxt):
-            pos = after
-    return text.count("\n", 0, pos) + 1
+    return LineFinder(raw, text).line(path)
 
 
 def cattrs_messages(
@@ -96,9 +128,10 @@ def cattrs_messages(
     return out
 
 
-def errors_from(exc: BaseException, *, file: str | None, raw: Any, text: str) -> list[DataError]:
+def errors_from(exc: BaseException, *, file: str | None, lines: LineFinder) -> list[DataError]:
+    """A cattrs structuring error as data errors with file, line and field path."""
     return [
-        DataError(body, file=file, line=line_of(path, raw, text), path=path or None)
+        DataError(body, file=file, line=lines.line(path), path=path or None)
         for path, body in cattrs_messages(exc)
     ]
 

@@ -101,7 +101,9 @@ def sniff_format(data: bytes, suffix: str = "") -> str:
             return "zip"
         return "zip"
     head = data[:4096]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    # binary data (or UTF-16 without a byte-order mark) is full of NULs; a stray NUL in a text
+    # file is the CSV reader's to report with its line
+    if head.count(b"\x00") > max(8, len(head) // 100) and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith((b"{", b"[")) and suffix.lower() in ("", ".json"):

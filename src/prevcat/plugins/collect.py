@@ -1,4 +1,7 @@
-"""Calling the registration hooks: every registration validated, owned, and isolated."""
+"""Calling the registration hooks: every registration validated, owned, and isolated.
+
+A hook that raises anything, ``SystemExit`` and the plugin timeout included, is a
+:class:`PluginProblem` naming the plugin; Ctrl-C still ends the program, naming the plugin."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from typing import Any
 from prevcat.evidence import EvidenceScale
 from prevcat.importers.base import Importer
 from prevcat.model import LANGUAGE_TAG, SOURCE_KEY
-from prevcat.plugins.loading import Loaded, describe
+from prevcat.plugins.loading import Loaded, PluginTimeout, describe, interrupted, time_limit
 from prevcat.plugins.records import PluginInfo, PluginProblem, Registrations
 
 
@@ -152,8 +155,11 @@ def call_hooks(loaded: Loaded) -> Registrations:
                 _staged.append(args)
 
             try:
-                impl.function(*[register for _ in impl.argnames])
-            except Exception as exc:
+                with time_limit(f"{hook_name} of plugin {plugin!r}"):
+                    impl.function(*[register for _ in impl.argnames])
+            except KeyboardInterrupt as exc:
+                raise interrupted(exc, plugin, hook_name) from None
+            except (Exception, SystemExit, PluginTimeout) as exc:
                 problems.append(
                     PluginProblem(plugin=plugin, error=f"{hook_name} raised {describe(exc)}", stage="hook")
                 )

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import importlib
 import importlib.util
 import os
 import re
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
+from types import FrameType
 
 import pluggy
 
@@ -32,6 +37,73 @@ def _normalise_name(name: str) -> str:
 def describe(exc: BaseException) -> str:
     text = str(exc).strip()
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class PluginTimeout(BaseException):
+    """A plugin call ran past the plugin timeout (a BaseException, so ``except Exception`` in a
+    plugin cannot swallow it)."""
+
+
+_timeout: float | None = None
+
+
+def set_plugin_timeout(seconds: float | None) -> None:
+    """Limit every plugin call (a hook, reading a snapshot) to ``seconds``; None or 0: no limit.
+
+    Without a call, ``PREVCAT_PLUGIN_TIMEOUT`` (seconds) is used where set.  The limit works in
+    the main thread on systems with ``SIGALRM`` (Linux, macOS) and interrupts Python code; a
+    plugin blocked inside a C call ends when that call returns.
+    """
+    global _timeout
+    if seconds is not None and seconds < 0:
+        raise ValueError(f"a plugin timeout is a number of seconds >= 0, got {seconds}")
+    _timeout = seconds or None
+
+
+def plugin_timeout() -> float | None:
+    """The plugin timeout in seconds, or None (no limit)."""
+    if _timeout is not None:
+        return _timeout
+    value = os.environ.get("PREVCAT_PLUGIN_TIMEOUT", "").strip()
+    try:
+        seconds = float(value) if value else 0.0
+    except ValueError:
+        return None
+    return seconds if seconds > 0 else None
+
+
+@contextlib.contextmanager
+def time_limit(what: str) -> Iterator[None]:
+    """Raise :class:`PluginTimeout` in the block when it runs past :func:`plugin_timeout`."""
+    seconds = plugin_timeout()
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if seconds is None or not usable:
+        yield
+        return
+
+    def on_alarm(signum: int, frame: FrameType | None) -> None:
+        raise PluginTimeout(
+            f"{what} took longer than {seconds:g} s (the plugin timeout); it was stopped"
+        )
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class PluginInterrupted(KeyboardInterrupt):
+    """Ctrl-C while a plugin was running: says which plugin, then ends the program as Ctrl-C does."""
+
+
+def interrupted(exc: KeyboardInterrupt, plugin: str, what: str) -> KeyboardInterrupt:
+    """The interrupt to raise for Ctrl-C during a plugin call: it names the plugin."""
+    if isinstance(exc, PluginInterrupted):
+        return exc
+    return PluginInterrupted(f"plugin {plugin!r} was running ({what})")
 
 
 def _env_load_plugins() -> tuple[str, ...] | None:

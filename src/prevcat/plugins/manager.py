@@ -13,6 +13,8 @@ Environment:
   point names; set but empty: none).  Built-in plugins always load.
 * ``PREVCAT_PLUGINS_DIR=DIR`` also loads every ``*.py`` module in ``DIR`` as a plugin.
 * ``PREVCAT_STRICT_PLUGINS=1`` makes every problem an error.
+* ``PREVCAT_PLUGIN_TIMEOUT=SECONDS`` stops a plugin call (a hook, reading a snapshot) that runs
+  longer, as a problem naming the plugin (see :func:`set_plugin_timeout`).
 """
 
 from __future__ import annotations
@@ -29,9 +31,23 @@ from prevcat.evidence import EvidenceScale
 from prevcat.importers.base import Importer
 from prevcat.importers.scales import pick_scale
 from prevcat.plugins.collect import call_hooks
-from prevcat.plugins.loading import Loaded, build, is_strict, plugin_key
+from prevcat.plugins.loading import Loaded, build, is_strict, plugin_key, set_plugin_timeout
 from prevcat.plugins.records import LoadedLibrary, PluginInfo, PluginProblem, Registrations
 from prevcat.plugins.snapshots import read_snapshots
+
+__all__ = [
+    "find_scale",
+    "get_glossary",
+    "get_importers",
+    "get_plugin_manager",
+    "get_plugins",
+    "get_registry",
+    "get_scales",
+    "load_catalogues",
+    "load_library",
+    "reset_plugin_manager",
+    "set_plugin_timeout",
+]
 
 _lock = threading.RLock()
 _managers: dict[tuple[str | None, tuple[str, ...] | None], Loaded] = {}

@@ -1,10 +1,13 @@
-"""Reading every registered importer's bundled snapshot into one library, problems reported."""
+"""Reading every registered importer's bundled snapshot into one library, problems reported.
+
+An importer that raises anything while reading, ``SystemExit`` and the plugin timeout
+included, is a :class:`PluginProblem`; Ctrl-C still ends the program, naming the plugin."""
 
 from __future__ import annotations
 
 from prevcat.catalogue import Catalogue, Library
 from prevcat.importers.base import ImportReport, ImportResult
-from prevcat.plugins.loading import describe
+from prevcat.plugins.loading import PluginTimeout, describe, interrupted, time_limit
 from prevcat.plugins.records import LoadedLibrary, PluginProblem, Registrations
 
 
@@ -15,12 +18,15 @@ def read_snapshots(registry: Registrations) -> LoadedLibrary:
     for key, importer in registry.importers.items():
         plugin = registry.owner("importer", key) or "?"
         try:
-            if importer.snapshot() is None:
-                continue
-            result = importer.read_snapshot()
+            with time_limit(f"importer {key!r} of plugin {plugin!r} reading its snapshot"):
+                if importer.snapshot() is None:
+                    continue
+                result = importer.read_snapshot()
             if not isinstance(result, ImportResult):
                 raise TypeError(f"read() returned {type(result).__name__}, not an ImportResult")
-        except Exception as exc:
+        except KeyboardInterrupt as exc:
+            raise interrupted(exc, plugin, f"importer {key!r} reading its snapshot") from None
+        except (Exception, SystemExit, PluginTimeout) as exc:
             problems.append(PluginProblem(
                 plugin=plugin, error=f"importer {key!r} cannot read its snapshot: {describe(exc)}",
                 stage="snapshot",

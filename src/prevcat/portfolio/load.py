@@ -8,7 +8,6 @@ silently.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from cattrs.errors import ClassValidationError
 
 from prevcat.errors import DataError, DataErrors
 from prevcat.io.locations import cattrs_messages
+from prevcat.io.toml_read import loads_toml
 from prevcat.model import AgeRange, Target
 from prevcat.portfolio.model import LocalClassification, Portfolio, PortfolioEntry
 from prevcat.portfolio.wire import (
@@ -33,7 +33,6 @@ from prevcat.portfolio.wire import (
 
 __all__ = ["METHOD_KEYS", "PORTFOLIO_KEYS", "load_portfolio", "parse_portfolio"]
 
-_TOML_POS_RE = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
 _HEADER_RE = re.compile(r"^\s*\[")
 _METHODS_HEADER_RE = re.compile(r"""^\s*\[\[\s*(?:methods|"methods"|'methods')\s*\]\]""")
 _ENTRY_PATH_RE = re.compile(r"^methods\[(\d+)\](?:\.(.+))?$")
@@ -160,12 +159,5 @@ def load_portfolio(path: str | Path) -> Portfolio:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise _one(DataError("not UTF-8 text; save the file as UTF-8", file=file, line=line)) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        pos = _TOML_POS_RE.search(message)
-        at_line = int(pos.group(1)) if pos else None
-        message = _TOML_POS_RE.sub("", message)
-        raise _one(DataError(f"not valid TOML: {message}", file=file, line=at_line)) from None
+    data = loads_toml(text, file=file)  # parser errors, nesting too deep, numbers too long: located
     return parse_portfolio(data, file=file, text=text)

@@ -144,3 +144,25 @@ def test_import_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
     assert err.startswith("Error: column mapping 'titel=Programnamn': 'titel' is not a standard")
     code, _, err = run("import", str(SWEDISH), env={"PREVCAT_LOAD_PLUGINS": ""})
     assert code == 1 and "missing required column(s) id, name" in err
+
+
+def test_catalogues_show_published_size_and_a_closed_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from prevcat.catalogue import Catalogue, Library, Provenance
+    from prevcat.model import Intervention
+    from prevcat.plugins import LoadedLibrary
+
+    provenance = Provenance(
+        "closedreg", "A closed registry", country="DK", published="about 40 methods (its own front page)",
+        closed=dt.date(2024, 1, 3),
+    )
+    method = Intervention(source="closedreg", id="closedreg:1", name="A")
+    loaded = LoadedLibrary(library=Library.of([Catalogue(provenance, [method])]), reports={})
+    monkeypatch.setattr("prevcat.cli.plugins.load_catalogues", lambda **_: loaded)
+    text = CliRunner().invoke(main, ["catalogues"])
+    assert text.exit_code == 0, text.output
+    assert "the registry publishes: about 40 methods (its own front page)" in text.output
+    assert "closed on 2024-01-03: this catalogue is frozen" in text.output
+    as_json = json.loads(CliRunner().invoke(main, ["catalogues", "--format", "json"]).output)
+    assert as_json[0]["published"].startswith("about 40") and as_json[0]["closed"] == "2024-01-03"

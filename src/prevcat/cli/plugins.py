@@ -12,7 +12,7 @@ from prevcat.cli.formatting import terminal_text
 from prevcat.cli.loading import plugins_dir_of, warn_problems
 from prevcat.errors import capped_lines
 from prevcat.importers.base import ImportReport
-from prevcat.plugins import PluginInfo, Registrations, get_registry, load_catalogues
+from prevcat.plugins import LoadedLibrary, PluginInfo, Registrations, get_registry, load_catalogues
 
 #: rejected rows (and warnings) ``prevcat import`` prints before counting the rest
 SHOWN_ROWS = 50
@@ -86,23 +86,8 @@ def _rejected_rows(source: str, report: ImportReport | None, fmt: str, known: li
         click.echo(terminal_text(f"  rejected {rejected}"))
 
 
-@click.command(name="catalogues")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--rejected", "rejected_of", metavar="KEY",
-              help="List the rows the bundled catalogue KEY rejected, with line and reason.")
-@click.pass_context
-def catalogues_command(ctx: click.Context, fmt: str, rejected_of: str | None) -> None:
-    """List the bundled catalogue of every installed plugin, then any plugin problems.
-
-    One line per catalogue: source, title, interventions, ratings, rows rejected, snapshot date.
-    With --rejected KEY: the rows that catalogue rejected, one per line, and why.
-    """
-    loaded = load_catalogues(plugins_dir=plugins_dir_of(ctx))
-    if rejected_of is not None:
-        known = sorted(loaded.reports)
-        _rejected_rows(rejected_of, loaded.reports.get(rejected_of), fmt, known)
-        warn_problems(loaded.problems)
-        return
+def catalogue_rows(loaded: LoadedLibrary) -> list[dict[str, Any]]:
+    """One record per loaded catalogue, as ``prevcat catalogues`` shows it (and prints as JSON)."""
     rows: list[dict[str, Any]] = []
     for catalogue in loaded.library.catalogues:
         report = loaded.reports.get(catalogue.source)
@@ -113,7 +98,31 @@ def catalogues_command(ctx: click.Context, fmt: str, rejected_of: str | None) ->
             "ratings": sum(len(item.ratings) for item in catalogue),
             "rejected": len(report.rejected) if report is not None else 0,
             "snapshot": catalogue.provenance.snapshot,
+            "published": catalogue.provenance.published,
+            "closed": catalogue.provenance.closed.isoformat() if catalogue.provenance.closed else None,
         })
+    return rows
+
+
+@click.command(name="catalogues")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--rejected", "rejected_of", metavar="KEY",
+              help="List the rows the bundled catalogue KEY rejected, with line and reason.")
+@click.pass_context
+def catalogues_command(ctx: click.Context, fmt: str, rejected_of: str | None) -> None:
+    """List the bundled catalogue of every installed plugin, then any plugin problems.
+
+    One line per catalogue: source, title, interventions, ratings, rows rejected, snapshot date;
+    below it, what the registry itself says it holds (where known) and whether it has closed.
+    With --rejected KEY: the rows that catalogue rejected, one per line, and why.
+    """
+    loaded = load_catalogues(plugins_dir=plugins_dir_of(ctx))
+    if rejected_of is not None:
+        known = sorted(loaded.reports)
+        _rejected_rows(rejected_of, loaded.reports.get(rejected_of), fmt, known)
+        warn_problems(loaded.problems)
+        return
+    rows = catalogue_rows(loaded)
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         warn_problems(loaded.problems)
@@ -126,6 +135,10 @@ def catalogues_command(ctx: click.Context, fmt: str, rejected_of: str | None) ->
             f"{r['source']:<{width}}  {r['title']}  |  {r['interventions']} interventions, "
             f"{r['ratings']} ratings, {r['rejected']} rows rejected, snapshot {r['snapshot'] or 'unknown'}"
         ))
+        if r["published"]:
+            click.echo(terminal_text(f"{'':<{width}}  the registry publishes: {r['published']}"))
+        if r["closed"]:
+            click.echo(f"{'':<{width}}  closed on {r['closed']}: this catalogue is frozen")
     if any(r["rejected"] for r in rows):
         click.echo("(prevcat catalogues --rejected KEY lists which rows and why)")
     warn_problems(loaded.problems)

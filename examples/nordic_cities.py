@@ -13,8 +13,8 @@ from pathlib import Path
 import prevcat
 from prevcat.compare import compare_files, find_portfolios
 from prevcat.errors import PrevcatError
+from prevcat.io.output import write_output
 from prevcat.render.html import render_html
-from prevcat.render.output import write_output
 from prevcat.render.summary import render_summary
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,9 +19,9 @@ from pathlib import Path
 import prevcat
 from prevcat.compare import compare_files, find_portfolios, portfolio_city
 from prevcat.errors import PrevcatError
+from prevcat.io.output import write_output
 from prevcat.render.document import rating_text
 from prevcat.render.html import render_html
-from prevcat.render.output import write_output
 from prevcat.render.summary import recommendation_lines
 
 ROOT = Path(__file__).resolve().parent.parent

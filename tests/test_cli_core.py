@@ -149,3 +149,20 @@ def test_validate_accepts_an_exported_catalogue(tmp_path: Path) -> None:
     dump_catalogue(load_library().catalogue("nji"), tmp_path / "nji.json")
     code, out, _ = run("validate", str(tmp_path / "nji.json"))
     assert code == 0 and "ok, 39 interventions" in out
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "sqlite", "xlsx"])
+def test_export_creates_missing_folders(tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / "new" / "dir" / f"catalogue.{fmt}"
+    result = CliRunner().invoke(main, ["export", "--format", fmt, "--source", "xchange", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_size > 0
+
+
+def test_import_output_creates_missing_folders(tmp_path: Path) -> None:
+    source = tmp_path / "mine.csv"
+    source.write_text("id,name,country\n1,Mitt program,SE\n", encoding="utf-8")
+    target = tmp_path / "a" / "b" / "mine.json"
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert '"Mitt program"' in target.read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from prevcat.errors import PrevcatError
-from prevcat.render.output import open_output, write_output
+from prevcat.io.output import open_output, write_output
 
 
 def test_write_output_creates_missing_folders(tmp_path: Path) -> None:

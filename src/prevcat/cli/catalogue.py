@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 from typing import Any
 
 import click
@@ -14,6 +13,7 @@ from prevcat.catalogue import Library
 from prevcat.cli.formatting import format_intervention, format_same_method, terminal_text
 from prevcat.countries import ISO_3166_ALPHA2
 from prevcat.evidence import EvidenceLevel
+from prevcat.io.output import ensure_parent
 from prevcat.model import LANGUAGE_TAG, Domain, Intervention, PreventionLevel, Setting, Substance
 
 
@@ -224,7 +224,7 @@ def export(
                 param_hint="--source",
             )
         library = Library(tuple(library.catalogue(s) for s in sources))
-    path = Path(output)
+    path = ensure_parent(output)
     programmes = None
     if fmt in ("sqlite", "xlsx") and do_link:
         from prevcat.linking import link

@@ -12,6 +12,7 @@ from prevcat.cli.formatting import terminal_text
 from prevcat.cli.loading import plugins_dir_of, warn_problems
 from prevcat.errors import capped_lines
 from prevcat.importers.base import ImportReport
+from prevcat.io.output import write_output
 from prevcat.plugins import LoadedLibrary, PluginInfo, Registrations, get_registry, load_catalogues
 
 #: rejected rows (and warnings) ``prevcat import`` prints before counting the rest
@@ -196,7 +197,7 @@ def import_command(
     if output is not None:
         from prevcat.io import dumps_catalogue
 
-        output.write_text(dumps_catalogue(result.catalogue), encoding="utf-8")
+        write_output(output, dumps_catalogue(result.catalogue))
         click.echo(f"wrote {len(result.catalogue)} interventions to {output}")
     if report.rejected and not allow_rejects:
         click.echo(

@@ -8,11 +8,11 @@ import click
 
 from prevcat.catalogue import Library
 from prevcat.cli.loading import load_library_for_cli, read_catalogue_file
+from prevcat.io.output import write_output
 from prevcat.model import Domain
 from prevcat.render import FORMATS, render
 from prevcat.render.csv_tables import TABLES
 from prevcat.render.i18n import LANGUAGES
-from prevcat.render.output import write_output
 
 
 def _library(ctx: click.Context, catalogues: Sequence[str]) -> Library:

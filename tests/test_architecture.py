@@ -21,12 +21,12 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "model", "evidence", "catalogue", "countries"),
     ("io", "serialize"),
     ("importers",),
-    ("plugins", "hookspecs", "registry_plugin", "testing"),
+    ("plugins", "hookspecs", "testing"),
     ("linking",),
     ("portfolio",),
     ("compare",),
     ("render",),
-    ("cli", "scaffold"),
+    ("cli",),
 )
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 FACADE = "prevcat"

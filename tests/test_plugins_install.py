@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from prevcat.scaffold import scaffold_plugin
+from prevcat.plugins.scaffold import scaffold_plugin
 
 POISONED = Path(__file__).parent / "data" / "plugins" / "prevcat-test-poisoned"
 PIP = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index"]

@@ -17,7 +17,7 @@ from prevcat.importers.base import ImportResult
 from prevcat.importers.mapped import MappedImporter, importer_class
 from prevcat.importers.registry_spec import load_spec, parse_spec
 from prevcat.model import AgeRange, Alias, Domain, PreventionLevel, Setting
-from prevcat.registry_plugin import RegistryPlugin
+from prevcat.plugins import RegistryPlugin
 from prevcat.testing import collect_registrations
 
 DOCS = Path(__file__).parent.parent / "docs" / "plugins.md"

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from prevcat.cli import main
 from prevcat.errors import DataError, PrevcatError
 from prevcat.importers.mapped import MappedImporter
-from prevcat.scaffold import plugin_names, scaffold_plugin
+from prevcat.plugins.scaffold import plugin_names, scaffold_plugin
 from prevcat.testing import collect_registrations
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from prevcat.catalogue import Catalogue
 from prevcat.errors import PluginError
+from prevcat.io import load_catalogue
 from prevcat.plugins import get_registry
-from prevcat.serialize import load_catalogue
 from prevcat.testing import ImporterContract, contract_for, report_lines, snapshot_result
 
 

@@ -217,7 +217,7 @@ def import_command(
 @click.option("--title", help="The registry's name, e.g. 'Nederlands Jeugdinstituut'.")
 def new_plugin_command(name: str, directory: Path, title: str | None) -> None:
     """Create a working importer plugin package prevcat-NAME to start from."""
-    from prevcat.scaffold import plugin_names, scaffold_plugin
+    from prevcat.plugins.scaffold import plugin_names, scaffold_plugin
 
     names = plugin_names(name)
     target = scaffold_plugin(name, directory, title=title)

@@ -22,6 +22,10 @@ the sheet, the row and the column.  Formats it cannot read (.xls, .ods, PDF, zip
 
 (A little over 400 lines: the standard columns, their checks and the format dispatch are one
 contract; reading workbooks lives in :mod:`prevcat.importers.generic_xlsx`.)
+
+This module is long because it is one importer that reads every standard column of a user's
+file and says, for each cell it cannot read, which rule it broke; the workbook reading lives in
+:mod:`prevcat.importers.generic_xlsx`.
 """
 
 from __future__ import annotations

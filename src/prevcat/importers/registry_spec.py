@@ -7,6 +7,10 @@ package; :func:`parse_spec` checks parsed TOML and raises :class:`~prevcat.error
 naming the file and a path such as ``scales[1].levels[3].common`` for every problem.
 
 The format is documented in ``docs/plugins.md``.
+
+This module is long because it is the whole ``registry.toml`` schema (one attrs class per table)
+and its one cattrs converter, read together by plugin authors; line finding lives in
+:mod:`prevcat.importers.toml_lines`.
 """
 
 from __future__ import annotations
@@ -30,8 +34,8 @@ from prevcat.errors import DataError, DataErrors
 from prevcat.evidence import Direction, EvidenceLevel, EvidenceScale, ScaleLevel
 from prevcat.importers.toml_lines import line_of
 from prevcat.importers.vocab import VocabularyMap
+from prevcat.io.locations import cattrs_messages
 from prevcat.model import AgeRange, Domain, PreventionLevel, Setting, Substance
-from prevcat.serialize import cattrs_messages
 
 __all__ = [
     "SPEC_FILE", "AgesSpec", "AliasColumn", "ColumnsSpec", "LevelSpec", "MappedColumn",

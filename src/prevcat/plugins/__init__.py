@@ -22,6 +22,7 @@ from prevcat.plugins.manager import (
     reset_plugin_manager,
 )
 from prevcat.plugins.records import LoadedLibrary, PluginInfo, PluginProblem, Registrations
+from prevcat.plugins.registry_plugin import RegistryPlugin
 
 
 def __getattr__(name: str) -> object:
@@ -44,6 +45,7 @@ __all__ = [
     "PluginInfo",
     "PluginProblem",
     "Registrations",
+    "RegistryPlugin",
     "find_scale",
     "get_glossary",
     "get_importers",

@@ -296,7 +296,7 @@ def register_builtin(module_name: str) -> None:
         DEFAULT_PLUGINS = (*DEFAULT_PLUGINS, module_name)
 
 
-def _prevcat_version() -> str:
+def prevcat_version() -> str:
     try:
         return metadata.version("prevcat")
     except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
@@ -304,7 +304,7 @@ def _prevcat_version() -> str:
 
 
 def _load_builtins(loaded: Loaded) -> None:
-    __version__ = _prevcat_version()
+    __version__ = prevcat_version()
     for module_name in DEFAULT_PLUGINS:
         try:
             module = importlib.import_module(module_name)

@@ -4,6 +4,9 @@ Every field has a structure hook that checks and normalises it with a message fo
 rules across fields (``intervention`` vs local keys, ``ages`` vs ``min_age``/``max_age``, ...)
 and repeated names are checked by the hooks of a method entry and of the methods list, so that
 one structuring call reports every problem in a file.
+
+This module is long because it is the whole portfolio wire format: every field's hook with the
+message a user reads, and the one converter; loading and resolving live beside it.
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ def strict_plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.fixture
 def catalogue_file(tmp_path: Path) -> Callable[[Catalogue], Path]:
     """``catalogue_file(catalogue)``: the path of the catalogue written as prevcat JSON."""
-    from prevcat.serialize import dumps_catalogue
+    from prevcat.io import dumps_catalogue
 
     def write(catalogue: Catalogue) -> Path:
         path = tmp_path / f"{catalogue.source}.json"

@@ -1,5 +1,5 @@
 """prevcat plugin: the Blueprints for Healthy Youth Development registry."""
 
-from prevcat.registry_plugin import RegistryPlugin
+from prevcat.plugins import RegistryPlugin
 
 plugin = RegistryPlugin.from_package(__name__)

@@ -1,5 +1,5 @@
 """prevcat plugin: the CrimeSolutions registry of the US National Institute of Justice."""
 
-from prevcat.registry_plugin import RegistryPlugin
+from prevcat.plugins import RegistryPlugin
 
 plugin = RegistryPlugin.from_package(__name__)

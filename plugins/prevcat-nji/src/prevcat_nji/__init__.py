@@ -1,6 +1,6 @@
 """prevcat plugin: the Dutch NJi Databank Effectieve Jeugdinterventies and RIVM Loketgezondleven."""
 
-from prevcat.registry_plugin import RegistryPlugin
+from prevcat.plugins import RegistryPlugin
 
 plugin = RegistryPlugin.from_package(__name__)
 

@@ -1,6 +1,6 @@
 """prevcat plugin for Ungsinn (Norway): importer, both classification scales, bundled snapshot."""
 
-from prevcat.registry_plugin import RegistryPlugin
+from prevcat.plugins import RegistryPlugin
 
 plugin = RegistryPlugin.from_package(__name__)
 

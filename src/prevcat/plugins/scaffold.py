@@ -3,7 +3,7 @@
 The package has a pyproject with the entry point in group ``prevcat``, a ``registry.toml``
 (provenance, columns, the evidence scale, vocabularies) read by
 :class:`prevcat.importers.mapped.MappedImporter`, a one-line plugin module
-(:class:`prevcat.registry_plugin.RegistryPlugin`), a tiny snapshot CSV, and tests built on
+(:class:`prevcat.plugins.registry_plugin.RegistryPlugin`), a tiny snapshot CSV, and tests built on
 prevcat's test kit (:func:`prevcat.testing.contract_for`); it passes its own tests as written.
 """
 
@@ -68,7 +68,9 @@ def scaffold_plugin(
 
     Raises :class:`~prevcat.errors.PrevcatError` if that folder exists and is not empty.
     """
-    from prevcat import __version__
+    from prevcat.plugins.loading import prevcat_version
+
+    __version__ = prevcat_version()
 
     names = plugin_names(name)
     target = Path(directory) / names.dist

@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from prevcat.evidence import EvidenceScale
-from prevcat.hookspecs import hookimpl
 from prevcat.importers.base import Importer
 from prevcat.importers.mapped import MappedImporter, importer_class
 from prevcat.importers.registry_spec import RegistrySpec, load_spec
+from prevcat.plugins.hookspecs import hookimpl
 
 __all__ = ["RegistryPlugin"]
 

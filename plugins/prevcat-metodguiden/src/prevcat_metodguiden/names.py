@@ -35,14 +35,15 @@ def map_ages(cell: str) -> tuple[AgeRange, list[str]]:
 
 
 def map_domains(kind: str | None, text: str) -> tuple[Domain, ...]:
-    """Domains from keywords in the target group and setting; an intervention defaults to prevention.
+    """An assessment method is ``assessment`` only (never a recommendation); an intervention's domains
+    come from keywords in its target group and setting, prevention by default.
 
     ``kind`` is "intervention", "assessment" or None (type not stated, treated as an intervention).
     """
+    if kind == "assessment":
+        return (Domain.ASSESSMENT,)
     found: list[Domain] = list(dict.fromkeys(_SPEC.matches("domain_keywords", text.casefold())))
-    if not found and kind != "assessment":
-        found.append(Domain.PREVENTION)
-    return tuple(found)
+    return tuple(found) or (Domain.PREVENTION,)
 
 
 def map_levels(target_group: str) -> list[PreventionLevel]:

@@ -43,27 +43,32 @@ class MetodguidenImporter(MappedImporter):
     spec: ClassVar[RegistrySpec] = SPEC
 
     def read_ratings(self, row: RowReader, url: str | None, confidence: Confidence | None) -> list[Rating]:
-        """The national-guideline priority on ``metodguiden-nr`` (none when the cell is empty).
+        """The national-guideline priorities on ``metodguiden-nr``, one per condition (none when empty).
 
-        The snapshot records priorities from secondary sites (vardochinsats.se); such a rating names
-        the site in ``reported_by`` and is at most of medium confidence.
+        A cell may hold several priorities (``2 | 3 | 4``), one per condition; ``records.nr_conditions``
+        names each condition, carried as the rating's ``outcome``.  Priorities read on secondary sites
+        (vardochinsats.se) name the site in ``reported_by`` and are at most of medium confidence.
         """
-        label = row.get(PRIORITY)
-        if not label:
-            return []
-        self.rate(NR_SCALE.id, label, PRIORITY)  # an unknown priority rejects the row
+        labels = split_multi(row.get(PRIORITY))
+        for label in labels:
+            self.rate(NR_SCALE.id, label, PRIORITY)  # an unknown priority rejects the row
         urls = split_multi(row.get("nr_source_url"))
         first_host = _host(urls[0]) if urls else ""
         secondary = bool(first_host) and first_host not in SPEC.words("nr_hosts")
         if secondary and confidence is Confidence.HIGH:
             confidence = Confidence.MEDIUM
+        conditions = {r["priority"]: r["condition"] for r in SPEC.records["nr_conditions"] if r["id"] == row.get("id")}
+        if len(labels) > 1:
+            for label in (x for x in labels if x not in conditions):
+                row.warn(PRIORITY, label, "one of several priorities; its condition is not recorded")
         source = row.get("nr_source_url") or "not stated"
         return [NR_SCALE.rate(
             label, database=DATABASE, reported_by=first_host if secondary else None,
             url=urls[0] if urls else None, confidence=confidence,
+            outcome=conditions.get(label) if len(labels) > 1 else None,
             note=f"priority in the national guidelines (1 = highest, 10 = lowest), not an effect grade; "
             f"source: {source}",
-        )]
+        ) for label in labels]
 
     def read_row(self, row: RowReader) -> Intervention:
         native_id = row.require("id")

@@ -41,8 +41,14 @@ def read_rows(tmp_path: Path, *rows: dict[str, str]) -> ImportResult:
 
 def test_snapshot_rows_become_one_intervention_per_programme(snapshot: ImportResult) -> None:
     report = snapshot.report
-    assert (report.rows_read, report.imported, report.interventions) == (43, 43, 28)
+    assert (report.rows_read, report.imported, report.interventions) == (45, 45, 30)
     assert report.rejected == ()
+
+
+@pytest.mark.parametrize("native", ["tibir-sosial-ferdighetstrening", "urolige-spedbarn"])
+def test_december_2026_rows_are_rated_on_the_old_scale(catalogue: Catalogue, native: str) -> None:
+    (rating,) = catalogue.get(f"ungsinn:{native}").ratings
+    assert (str(rating.scale), rating.level) == ("ungsinn@2008", EvidenceLevel.THEORY_BASED)
 
 
 def test_kjaerlighet_og_grenser_has_both_editions_level_0_ratings_with_their_scale_version(

@@ -51,6 +51,12 @@ def test_december_2026_rows_are_rated_on_the_old_scale(catalogue: Catalogue, nat
     assert (str(rating.scale), rating.level) == ("ungsinn@2008", EvidenceLevel.THEORY_BASED)
 
 
+def test_an_age_in_months_is_kept_not_read_as_years(catalogue: Catalogue) -> None:
+    item = catalogue.get("ungsinn:urolige-spedbarn")
+    assert item.target.ages == AgeRange(None, None)
+    assert item.extra_values("Alder") == ("sped- og småbarn (fra 4 måneder)",)
+
+
 def test_kjaerlighet_og_grenser_has_both_editions_level_0_ratings_with_their_scale_version(
     catalogue: Catalogue,
 ) -> None:

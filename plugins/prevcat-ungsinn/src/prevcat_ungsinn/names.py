@@ -42,6 +42,8 @@ def parse_age_part(part: str) -> AgeRange | None:
     stage = SCHOOL_STAGES.lookup(part)
     if stage:
         return stage[0]
+    if _SPEC.pattern("months").search(part):
+        return None  # "fra 4 måneder" counts months, not years: kept, not read as 4 years
     band = parse_age_band(part)
     if band is not None:
         return band

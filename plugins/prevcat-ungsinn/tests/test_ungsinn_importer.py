@@ -290,8 +290,9 @@ def test_settings_and_the_unmapped_one_is_kept_and_reported(snapshot: ImportResu
     tf_cbt = catalogue.get("ungsinn:tf-cbt")
     assert tf_cbt.target.settings == (Setting.HEALTH_CARE,)
     assert ("Arena", "Statens Barnehus") in tf_cbt.extra
-    (warning,) = snapshot.report.warnings
-    assert (warning.field, warning.value) == ("Arena", "Statens Barnehus")
+    assert [(w.field, w.value) for w in snapshot.report.warnings] == [
+        ("Arena", "Statens Barnehus"), ("Alder", "sped- og småbarn (fra 4 måneder)"),
+    ]
 
 
 def test_substances_from_the_target_group(catalogue: Catalogue) -> None:

@@ -25,10 +25,10 @@ def _read(tmp_path: Path, *rows: str, header: str = HEADER) -> tuple[Catalogue, 
 
 def test_snapshot_imports_every_row(catalogue: Catalogue) -> None:
     report = GrueneListeImporter().read_snapshot().report
-    assert (report.rows_read, report.imported, len(report.rejected)) == (46, 46, 0)
-    assert len(catalogue) == 46
-    # 31 rated; 15 listed with no rating recorded (page cut off, or listing seen on a secondary page)
-    assert sum(1 for i in catalogue if i.ratings) == 31
+    assert (report.rows_read, report.imported, len(report.rejected)) == (56, 56, 0)
+    assert len(catalogue) == 56  # 46 shared rows, 10 research rows
+    # 37 rated; 19 listed with no rating recorded (page cut off, or listing seen on a secondary page)
+    assert sum(1 for i in catalogue if i.ratings) == 37
 
 
 @pytest.mark.parametrize(
@@ -235,3 +235,11 @@ def test_two_page_versions_become_one_intervention(tmp_path: Path) -> None:
         "http://www.gruene-liste-praevention.de/x/16",
     ]
     assert item.confidence is Confidence.MEDIUM
+
+
+def test_research_rows(catalogue: Catalogue) -> None:
+    surf_fair = catalogue.get("gruene-liste:76")  # "5.-7. Jahrgangsstufe": grades
+    assert surf_fair.target.ages == AgeRange(10, 13)
+    resi = catalogue.get("gruene-liste:144")  # registry page cut off above the rating
+    assert (resi.ratings, resi.confidence, resi.target.settings) == ((), Confidence.MEDIUM, (Setting.PRESCHOOL,))
+    assert catalogue.get("gruene-liste:33").ratings[0].level is EvidenceLevel.EFFECTIVE  # GO!

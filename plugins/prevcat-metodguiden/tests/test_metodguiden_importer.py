@@ -31,7 +31,7 @@ def read_rows(tmp_path: Path, *rows: dict[str, str]) -> ImportResult:
 
 def test_snapshot_imports_every_row(snapshot: ImportResult) -> None:
     report = snapshot.report
-    assert (report.rows_read, report.imported, report.interventions, len(report.rejected)) == (39, 39, 39, 0)
+    assert (report.rows_read, report.imported, report.interventions, len(report.rejected)) == (56, 56, 56, 0)
 
 
 # -- the guideline priority: its own scale, never an effect level -------------------------------
@@ -145,7 +145,7 @@ def test_assessment_methods_are_their_own_domain(catalogue: Catalogue) -> None:
         assert item.extra_values("Typ av metod") == ("Bedömningsmetod",)
         assert item.domains == (Domain.ASSESSMENT,)
     assessments = [i for i in catalogue if Domain.ASSESSMENT in i.domains]
-    assert len(assessments) == 13  # 3 before December 2026, 10 added with it
+    assert len(assessments) == 20  # 3 before December 2026, 10 added with it, 7 research rows
 
 
 def test_several_priorities_are_kept_one_per_condition(catalogue: Catalogue) -> None:
@@ -234,3 +234,13 @@ def test_unknown_label_error_lists_labels() -> None:
     with pytest.raises(UnknownLabelError) as info:
         NR_SCALE.lookup("A")
     assert "'1'" in str(info.value) and "'Icke-göra'" in str(info.value)
+
+
+def test_research_rows(catalogue: Catalogue) -> None:
+    ors = catalogue.get("metodguiden:ors")  # "från 13 år"
+    assert (ors.target.ages, ors.domains) == (AgeRange(13, None), (Domain.ASSESSMENT,))
+    assert catalogue.get("metodguiden:foraldrastegen").domains == (Domain.PREVENTION,)  # at-risk parents
+    (mini,) = catalogue.get("metodguiden:mini").ratings  # read on Socialstyrelsen's own guideline pages
+    assert (mini.label, mini.reported_by, mini.confidence) == ("3", None, Confidence.HIGH)
+    (esl,) = catalogue.get("metodguiden:esl").ratings  # read on a secondary site
+    assert (esl.reported_by, esl.confidence) == ("vardochinsats.se", Confidence.MEDIUM)

@@ -41,7 +41,7 @@ def read_rows(tmp_path: Path, *rows: dict[str, str]) -> ImportResult:
 
 def test_snapshot_rows_become_one_intervention_per_programme(snapshot: ImportResult) -> None:
     report = snapshot.report
-    assert (report.rows_read, report.imported, report.interventions) == (45, 45, 30)
+    assert (report.rows_read, report.imported, report.interventions) == (46, 46, 31)
     assert report.rejected == ()
 
 
@@ -336,3 +336,10 @@ def test_an_unparsed_age_is_reported_and_kept(tmp_path: Path) -> None:
     assert item.target.ages.is_open
     assert item.extra_values("Alder") == ("småbarn",)
     assert [(w.field, w.value) for w in result.report.warnings] == [("Alder", "småbarn")]
+
+
+def test_dbt_a_research_row_is_rated_on_the_new_scale(catalogue: Catalogue) -> None:
+    item = catalogue.get("ungsinn:dbt-a")
+    (rating,) = item.ratings
+    assert (str(rating.scale), rating.level, item.domains) == ("ungsinn@2015", EvidenceLevel.EFFECTIVE, (Domain.TREATMENT,))
+    assert item.target.ages == AgeRange(12, 19)

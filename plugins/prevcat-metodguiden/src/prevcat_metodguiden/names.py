@@ -18,6 +18,7 @@ GENERAL_MISUSE = _SPEC.pattern("general_misuse")
 GENERAL_MISUSE_SUBSTANCES = tuple(map(Substance, _SPEC.words("general_misuse_substances")))
 ORIGINAL = _SPEC.pattern("original")
 _DASH_SUFFIX = _SPEC.pattern("dash_suffix")
+_FROM_AGE = _SPEC.pattern("from_age")
 
 
 def map_ages(cell: str) -> tuple[AgeRange, list[str]]:
@@ -25,8 +26,8 @@ def map_ages(cell: str) -> tuple[AgeRange, list[str]]:
     ranges: list[AgeRange] = []
     unparsed: list[str] = []
     for part in split_multi(cell):
-        words = AGE_WORDS.lookup(part)
-        parsed = words[0] if words else parse_age_band(part)
+        words, since = AGE_WORDS.lookup(part), _FROM_AGE.match(part)
+        parsed = words[0] if words else AgeRange(int(since.group(1)), None) if since else parse_age_band(part)
         if parsed is None:
             unparsed.append(part)
         else:

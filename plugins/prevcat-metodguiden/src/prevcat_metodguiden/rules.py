@@ -14,7 +14,7 @@ from prevcat.importers.mapped import MappedImporter
 from prevcat.importers.registry_spec import RegistrySpec, load_spec
 from prevcat.importers.toolkit import RowReader, lowest_confidence, map_terms, unique_aliases
 from prevcat.importers.vocab import split_multi
-from prevcat.model import Alias, Intervention, Setting, Substance, Target
+from prevcat.model import Alias, Domain, Intervention, Setting, Substance, Target
 from prevcat_metodguiden.names import (
     map_ages,
     map_domains,
@@ -102,7 +102,8 @@ class MetodguidenImporter(MappedImporter):
             country=country, languages=SPEC.languages, ratings=ratings,
             target=Target(levels=map_levels(target_group), ages=ages, settings=settings,
                           substances=substances),
-            domains=map_domains(kind, f"{target_group} | {row.get('Verksamhet/arena')}"),
+            domains=SPEC.vocabulary("domains_by_id", Domain).lookup(native_id)
+            or map_domains(kind, f"{target_group} | {row.get('Verksamhet/arena')}"),
             original=original, url=urls[0] if urls else None, confidence=confidence, extra=row.extra,
         )
 

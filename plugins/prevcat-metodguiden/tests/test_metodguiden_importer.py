@@ -151,7 +151,9 @@ def test_assessment_methods_are_their_own_domain(catalogue: Catalogue) -> None:
 def test_several_priorities_are_kept_one_per_condition(catalogue: Catalogue) -> None:
     cra = catalogue.get("metodguiden:cra")
     assert [(r.label, r.outcome) for r in cra.ratings] == [
-        ("2", "alkohol"), ("3", "centralstimulantia"), ("4", "opioidberoende i läkemedelsassisterad behandling"),
+        ("2", "alkohol"),
+        ("3", "centralstimulantia"),
+        ("4", "opioidberoende i läkemedelsassisterad behandling"),
     ]
     assert all(r.level is None and r.reported_by == "vardochinsats.se" for r in cra.ratings)
     case_management = catalogue.get("metodguiden:case-management")
@@ -162,7 +164,8 @@ def test_several_priorities_are_kept_one_per_condition(catalogue: Catalogue) -> 
 
 def test_a_priority_with_no_recorded_condition_is_kept_and_reported(tmp_path: Path) -> None:
     result = read_rows(tmp_path, {"id": "x", PRIORITY: "2 | 5"})
-    assert [(r.label, r.outcome) for r in result.catalogue.get("metodguiden:x").ratings] == [("2", None), ("5", None)]
+    ratings = result.catalogue.get("metodguiden:x").ratings
+    assert [(r.label, r.outcome) for r in ratings] == [("2", None), ("5", None)]
     assert [w.value for w in result.report.warnings] == ["2", "5"]
 
 

@@ -9,9 +9,8 @@ from prevcat_metodguiden.rules import MetodguidenImporter
 
 ROOT = Path(__file__).resolve().parents[3]
 BUNDLED = ROOT / "plugins/prevcat-metodguiden/src/prevcat_metodguiden/data/metodguiden.csv"
-SHARED = next(
-    (p for p in (Path("/work/shared"), ROOT.parent / "shared") if (p / "data/registries/metodguiden.csv").is_file()), None
-)
+SNAPSHOT = "data/registries/metodguiden.csv"
+SHARED = next((p for p in (Path("/work/shared"), ROOT.parent / "shared") if (p / SNAPSHOT).is_file()), None)
 #: rows of the shared snapshot, and research rows appended after them (see data/PROVENANCE.md)
 SHARED_ROWS, RESEARCH_ROWS = 39, 17
 
@@ -19,7 +18,7 @@ SHARED_ROWS, RESEARCH_ROWS = 39, 17
 @pytest.mark.skipif(SHARED is None, reason="the project's shared data is not beside this checkout")
 def test_the_bundled_file_starts_with_the_shared_snapshot() -> None:
     assert SHARED is not None
-    shared = (SHARED / "data/registries/metodguiden.csv").read_bytes()
+    shared = (SHARED / SNAPSHOT).read_bytes()
     bundled = BUNDLED.read_bytes()
     assert bundled.startswith(shared)
     assert bundled[len(shared):].count(b"\r\n") == RESEARCH_ROWS  # one line per appended row

@@ -9,9 +9,8 @@ from prevcat_ungsinn.rules import UngsinnImporter
 
 ROOT = Path(__file__).resolve().parents[3]
 BUNDLED = ROOT / "plugins/prevcat-ungsinn/src/prevcat_ungsinn/data/ungsinn.csv"
-SHARED = next(
-    (p for p in (Path("/work/shared"), ROOT.parent / "shared") if (p / "data/registries/ungsinn.csv").is_file()), None
-)
+SNAPSHOT = "data/registries/ungsinn.csv"
+SHARED = next((p for p in (Path("/work/shared"), ROOT.parent / "shared") if (p / SNAPSHOT).is_file()), None)
 #: rows of the shared snapshot, and research rows appended after them (see data/PROVENANCE.md)
 SHARED_ROWS, RESEARCH_ROWS = 45, 1
 
@@ -19,7 +18,7 @@ SHARED_ROWS, RESEARCH_ROWS = 45, 1
 @pytest.mark.skipif(SHARED is None, reason="the project's shared data is not beside this checkout")
 def test_the_bundled_file_starts_with_the_shared_snapshot() -> None:
     assert SHARED is not None
-    shared = (SHARED / "data/registries/ungsinn.csv").read_bytes()
+    shared = (SHARED / SNAPSHOT).read_bytes()
     bundled = BUNDLED.read_bytes()
     assert bundled.startswith(shared)
     assert bundled[len(shared):].count(b"\r\n") == RESEARCH_ROWS  # one line per appended row

@@ -57,7 +57,8 @@ class MetodguidenImporter(MappedImporter):
         secondary = bool(first_host) and first_host not in SPEC.words("nr_hosts")
         if secondary and confidence is Confidence.HIGH:
             confidence = Confidence.MEDIUM
-        conditions = {r["priority"]: r["condition"] for r in SPEC.records["nr_conditions"] if r["id"] == row.get("id")}
+        records = SPEC.records["nr_conditions"]
+        conditions = {r["priority"]: r["condition"] for r in records if r["id"] == row.get("id")}
         if len(labels) > 1:
             for label in (x for x in labels if x not in conditions):
                 row.warn(PRIORITY, label, "one of several priorities; its condition is not recorded")

@@ -35,7 +35,6 @@ _ADAPTATION = re.compile(
 _BASED_ON = re.compile(
     r"auf Grundlage (?:eines|einer|des|der|von)\b(?P<original>[^()]*?)\s*(?:\((?P<bracket>[^()]+)\))?"
 )
-_PARTS = re.compile(r"[|;](?![^()]*\))")  # "|" and ";" outside brackets separate parts
 _COUNTRY_BRACKET = re.compile(r"(?P<country>[^()]+?)\s*(?:\((?P<detail>.*)\))?")
 
 
@@ -157,7 +156,7 @@ def parse_origin(cell: str, programme: str, aliases: Iterable[Alias]) -> Origin:
         (_BASED_ON, based_on),
         (_COUNTRY_BRACKET, country_bracket),
     ]
-    for part in filter(None, (p.strip() for p in _PARTS.split(cell))):
+    for part in filter(None, (p.strip() for p in _SPEC.pattern("origin_parts").split(cell))):
         if not any((match := pattern.fullmatch(part)) and read(match) for pattern, read in rules):
             unread.append(part)
     distinct = list(dict.fromkeys(countries))

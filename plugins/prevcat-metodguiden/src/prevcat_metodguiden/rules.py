@@ -1,20 +1,17 @@
-"""What Metodguiden's data cannot say as a table: the guideline priority and where it was read,
-the row's descriptive cells (:mod:`.names`), and rows of one method merged."""
+"""What Metodguiden's data cannot say as a table: the guideline priorities and where they were read,
+and the row's descriptive cells (:mod:`.names`).  Rows sharing an id merge as every mapped registry's do."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import ClassVar
 from urllib.parse import urlparse
-
-import attrs
 
 from prevcat.evidence import Confidence, Rating
 from prevcat.importers.mapped import MappedImporter
 from prevcat.importers.registry_spec import RegistrySpec, load_spec
-from prevcat.importers.toolkit import RowReader, lowest_confidence, map_terms, unique_aliases
+from prevcat.importers.toolkit import RowReader, map_terms, unique_aliases
 from prevcat.importers.vocab import split_multi
-from prevcat.model import Alias, Domain, Intervention, Setting, Substance, Target
+from prevcat.model import Domain, Intervention, Setting, Substance, Target
 from prevcat_metodguiden.names import (
     map_ages,
     map_domains,
@@ -106,18 +103,4 @@ class MetodguidenImporter(MappedImporter):
             domains=SPEC.vocabulary("domains_by_id", Domain).lookup(native_id)
             or map_domains(kind, f"{target_group} | {row.get('Verksamhet/arena')}"),
             original=original, url=urls[0] if urls else None, confidence=confidence, extra=row.extra,
-        )
-
-    def merge(self, items: Sequence[Intervention]) -> Intervention:
-        """Rows sharing an id → one intervention: the first row's description, every row's ratings."""
-        first = items[0]
-        if len(items) == 1:
-            return first
-        extra: list[tuple[str, str]] = []
-        for item in items:
-            extra.extend(pair for pair in item.extra if pair not in extra)
-        return attrs.evolve(
-            first, aliases=unique_aliases(first.name, *((Alias(i.name), *i.aliases) for i in items)),
-            ratings=[r for i in items for r in i.ratings],
-            confidence=lowest_confidence(i.confidence for i in items), extra=extra,
         )

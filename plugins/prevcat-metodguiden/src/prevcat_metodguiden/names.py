@@ -106,7 +106,7 @@ def names_in(title: str) -> list[Alias]:
 def other_names(cell: str) -> list[Alias]:
     """``Andra namn`` (`` | ``-separated) → aliases; a known qualifier in brackets is removed."""
     aliases: list[Alias] = []
-    for entry in split_multi(cell):
+    for entry in (e for e in split_multi(cell) if e not in _SPEC.words("not_aliases")):
         tail = bracket_tail(entry)
         if tail and tail[1].strip().casefold() in ALIAS_QUALIFIERS:
             aliases.append(_alias(tail[0], ALIAS_QUALIFIERS[tail[1].strip().casefold()]))

@@ -25,9 +25,25 @@ def _read(tmp_path: Path, *rows: str, header: str = HEADER) -> tuple[Catalogue, 
 
 def test_snapshot_imports_every_row(catalogue: Catalogue) -> None:
     report = GrueneListeImporter().read_snapshot().report
-    assert (report.rows_read, report.imported, len(report.rejected)) == (22, 22, 0)
-    assert len(catalogue) == 22
-    assert sum(1 for i in catalogue if i.ratings) == 10  # the ten confirmed ratings
+    assert (report.rows_read, report.imported, len(report.rejected)) == (56, 56, 0)
+    assert len(catalogue) == 56  # 46 shared rows, 10 research rows
+    # 37 rated; 19 listed with no rating recorded (page cut off, or listing seen on a secondary page)
+    assert sum(1 for i in catalogue if i.ratings) == 37
+
+
+@pytest.mark.parametrize(
+    ("native", "label", "stufe"),
+    [("ipsy", "Effektivität nachgewiesen", "Stufe 3"), ("110", "Effektivität wahrscheinlich", "Stufe 2")],
+)
+def test_corrected_ratings_are_read(catalogue: Catalogue, native: str, label: str, stufe: str) -> None:
+    """IPSY and KLASSE KLASSE were rated in the December 2026 snapshot from their registry pages."""
+    (rating,) = catalogue.get(f"gruene-liste:{native}").ratings
+    assert (rating.label, rating.note, rating.confidence) == (label, stufe, Confidence.HIGH)
+
+
+def test_a_listed_programme_without_a_rating_is_unrated_not_no_effect(catalogue: Catalogue) -> None:
+    alf = catalogue.get("gruene-liste:7")
+    assert alf.ratings == () and alf.evidence.range_label == "unrated"
 
 
 @pytest.mark.parametrize(
@@ -219,3 +235,12 @@ def test_two_page_versions_become_one_intervention(tmp_path: Path) -> None:
         "http://www.gruene-liste-praevention.de/x/16",
     ]
     assert item.confidence is Confidence.MEDIUM
+
+
+def test_research_rows(catalogue: Catalogue) -> None:
+    surf_fair = catalogue.get("gruene-liste:76")  # "5.-7. Jahrgangsstufe": grades
+    assert surf_fair.target.ages == AgeRange(10, 13)
+    resi = catalogue.get("gruene-liste:144")  # registry page cut off above the rating
+    assert (resi.ratings, resi.confidence) == ((), Confidence.MEDIUM)
+    assert resi.target.settings == (Setting.PRESCHOOL,)
+    assert catalogue.get("gruene-liste:33").ratings[0].level is EvidenceLevel.EFFECTIVE  # GO!

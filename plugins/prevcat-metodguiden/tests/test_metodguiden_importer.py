@@ -31,7 +31,7 @@ def read_rows(tmp_path: Path, *rows: dict[str, str]) -> ImportResult:
 
 def test_snapshot_imports_every_row(snapshot: ImportResult) -> None:
     report = snapshot.report
-    assert (report.rows_read, report.imported, report.interventions, len(report.rejected)) == (15, 15, 15, 0)
+    assert (report.rows_read, report.imported, report.interventions, len(report.rejected)) == (56, 56, 56, 0)
 
 
 # -- the guideline priority: its own scale, never an effect level -------------------------------
@@ -138,11 +138,35 @@ def test_komet_versions_link_to_the_brand(catalogue: Catalogue) -> None:
     assert {"KOMET", "KOmmunikationsMETod", "Komet 3–11"} <= set(komet.names)
 
 
-def test_assessment_methods_are_kept_with_their_type(catalogue: Catalogue) -> None:
-    for native in ("adad", "asi", "ungdok"):
+def test_assessment_methods_are_their_own_domain(catalogue: Catalogue) -> None:
+    """Assessment methods are catalogued beside interventions, never recommended as one."""
+    for native in ("adad", "asi", "ungdok", "audit", "savry", "sdq"):
         item = catalogue.get(f"metodguiden:{native}")
         assert item.extra_values("Typ av metod") == ("Bedömningsmetod",)
-        assert item.domains == (Domain.TREATMENT,)  # used in substance-use care
+        assert item.domains == (Domain.ASSESSMENT,)
+    assessments = [i for i in catalogue if Domain.ASSESSMENT in i.domains]
+    assert len(assessments) == 20  # 3 before December 2026, 10 added with it, 7 research rows
+
+
+def test_several_priorities_are_kept_one_per_condition(catalogue: Catalogue) -> None:
+    cra = catalogue.get("metodguiden:cra")
+    assert [(r.label, r.outcome) for r in cra.ratings] == [
+        ("2", "alkohol"),
+        ("3", "centralstimulantia"),
+        ("4", "opioidberoende i läkemedelsassisterad behandling"),
+    ]
+    assert all(r.level is None and r.reported_by == "vardochinsats.se" for r in cra.ratings)
+    case_management = catalogue.get("metodguiden:case-management")
+    assert [r.label for r in case_management.ratings] == ["1", "2", "3", "4"]
+    assert all(r.outcome for r in case_management.ratings)
+    assert catalogue.get("metodguiden:a-cra").ratings[0].outcome is None  # a single priority
+
+
+def test_a_priority_with_no_recorded_condition_is_kept_and_reported(tmp_path: Path) -> None:
+    result = read_rows(tmp_path, {"id": "x", PRIORITY: "2 | 5"})
+    ratings = result.catalogue.get("metodguiden:x").ratings
+    assert [(r.label, r.outcome) for r in ratings] == [("2", None), ("5", None)]
+    assert [w.value for w in result.report.warnings] == ["2", "5"]
 
 
 def test_cpu_builds_on_hap_and_reaches_young_adults(catalogue: Catalogue) -> None:
@@ -205,11 +229,21 @@ def test_names_languages_and_origins(snapshot: ImportResult) -> None:
     assert ("UngDOK K", "sv") in {(a.name, a.lang) for a in catalogue.get("metodguiden:ungdok").aliases}
     mi = catalogue.get("metodguiden:mi")
     assert mi.country is None  # developers named, no country
-    (warning,) = snapshot.report.warnings
-    assert warning.row == 11 and warning.field == "Ursprungsland / originalprogram"
+    warning = next(w for w in snapshot.report.warnings if w.row == 11)
+    assert warning.field == "Ursprungsland / originalprogram"
 
 
 def test_unknown_label_error_lists_labels() -> None:
     with pytest.raises(UnknownLabelError) as info:
         NR_SCALE.lookup("A")
     assert "'1'" in str(info.value) and "'Icke-göra'" in str(info.value)
+
+
+def test_research_rows(catalogue: Catalogue) -> None:
+    ors = catalogue.get("metodguiden:ors")  # "från 13 år"
+    assert (ors.target.ages, ors.domains) == (AgeRange(13, None), (Domain.ASSESSMENT,))
+    assert catalogue.get("metodguiden:foraldrastegen").domains == (Domain.PREVENTION,)  # at-risk parents
+    (mini,) = catalogue.get("metodguiden:mini").ratings  # read on Socialstyrelsen's own guideline pages
+    assert (mini.label, mini.reported_by, mini.confidence) == ("3", None, Confidence.HIGH)
+    (esl,) = catalogue.get("metodguiden:esl").ratings  # read on a secondary site
+    assert (esl.reported_by, esl.confidence) == ("vardochinsats.se", Confidence.MEDIUM)

@@ -41,8 +41,20 @@ def read_rows(tmp_path: Path, *rows: dict[str, str]) -> ImportResult:
 
 def test_snapshot_rows_become_one_intervention_per_programme(snapshot: ImportResult) -> None:
     report = snapshot.report
-    assert (report.rows_read, report.imported, report.interventions) == (43, 43, 28)
+    assert (report.rows_read, report.imported, report.interventions) == (46, 46, 31)
     assert report.rejected == ()
+
+
+@pytest.mark.parametrize("native", ["tibir-sosial-ferdighetstrening", "urolige-spedbarn"])
+def test_december_2026_rows_are_rated_on_the_old_scale(catalogue: Catalogue, native: str) -> None:
+    (rating,) = catalogue.get(f"ungsinn:{native}").ratings
+    assert (str(rating.scale), rating.level) == ("ungsinn@2008", EvidenceLevel.THEORY_BASED)
+
+
+def test_an_age_in_months_is_kept_not_read_as_years(catalogue: Catalogue) -> None:
+    item = catalogue.get("ungsinn:urolige-spedbarn")
+    assert item.target.ages == AgeRange(None, None)
+    assert item.extra_values("Alder") == ("sped- og småbarn (fra 4 måneder)",)
 
 
 def test_kjaerlighet_og_grenser_has_both_editions_level_0_ratings_with_their_scale_version(
@@ -278,8 +290,9 @@ def test_settings_and_the_unmapped_one_is_kept_and_reported(snapshot: ImportResu
     tf_cbt = catalogue.get("ungsinn:tf-cbt")
     assert tf_cbt.target.settings == (Setting.HEALTH_CARE,)
     assert ("Arena", "Statens Barnehus") in tf_cbt.extra
-    (warning,) = snapshot.report.warnings
-    assert (warning.field, warning.value) == ("Arena", "Statens Barnehus")
+    assert [(w.field, w.value) for w in snapshot.report.warnings] == [
+        ("Arena", "Statens Barnehus"), ("Alder", "sped- og småbarn (fra 4 måneder)"),
+    ]
 
 
 def test_substances_from_the_target_group(catalogue: Catalogue) -> None:
@@ -323,3 +336,11 @@ def test_an_unparsed_age_is_reported_and_kept(tmp_path: Path) -> None:
     assert item.target.ages.is_open
     assert item.extra_values("Alder") == ("småbarn",)
     assert [(w.field, w.value) for w in result.report.warnings] == [("Alder", "småbarn")]
+
+
+def test_dbt_a_research_row_is_rated_on_the_new_scale(catalogue: Catalogue) -> None:
+    item = catalogue.get("ungsinn:dbt-a")
+    (rating,) = item.ratings
+    assert (str(rating.scale), rating.level) == ("ungsinn@2015", EvidenceLevel.EFFECTIVE)
+    assert item.domains == (Domain.TREATMENT,)
+    assert item.target.ages == AgeRange(12, 19)

@@ -5,8 +5,9 @@ this module adds what German cells say beyond that, part by part (parts split on
 
 * a bracket is a comment: the text before it is read first ("11-13 (Klasse 5-7)" is 11-13);
 * "(seit 2017 8 bis unter 18)": the current range, since that year, replaces the one before;
-* "A bis unter B" is A to B-1; "ab N" is N and older; "ab 18 Monaten" counts months;
-* words for ages (``AGE_WORDS``: pränatal, Einschulung, ...) and school stages (``AGE_STAGES``);
+* "A bis unter B" is A to B-1; "ab N" is N and older; "ab 18 Monaten" counts months; "5.-7.
+  Jahrgangsstufe" is Klasse 5-7; words for ages (``AGE_WORDS``: pränatal, Einschulung, ...)
+  and school stages (``AGE_STAGES``);
 * parts marked "(ältere Fassung)" describe an older version and are left out when a part is
   marked "(aktuell)".
 """
@@ -66,7 +67,7 @@ def _parse_plain(text: str) -> AgeRange | None:
     from_age = _FROM.search(text)
     if from_age:
         return AgeRange(int(from_age.group(1)), None)
-    return parse_age_band(_words_to_numbers(text))
+    return parse_age_band(_words_to_numbers(_SPEC.pattern("grade_years").sub(r"Klasse \1-\2", text)))
 
 
 def parse_german_ages(cell: str) -> tuple[AgeRange, list[str]]:

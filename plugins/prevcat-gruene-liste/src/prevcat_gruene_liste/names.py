@@ -156,7 +156,7 @@ def parse_origin(cell: str, programme: str, aliases: Iterable[Alias]) -> Origin:
         (_BASED_ON, based_on),
         (_COUNTRY_BRACKET, country_bracket),
     ]
-    for part in split_multi(cell, "|;"):
+    for part in filter(None, (p.strip() for p in _SPEC.pattern("origin_parts").split(cell))):
         if not any((match := pattern.fullmatch(part)) and read(match) for pattern, read in rules):
             unread.append(part)
     distinct = list(dict.fromkeys(countries))

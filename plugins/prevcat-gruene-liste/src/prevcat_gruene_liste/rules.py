@@ -97,8 +97,7 @@ def map_terms(row: RowReader, vocabulary: VocabularyMap[T], column: str) -> list
             found = vocabulary.lookup(bare.group(1))
         if found is None:
             row.kept(column, term, "no mapping", store=False)
-            continue
-        values += [v for v in found if v not in values]
+        values += [v for v in found or () if v not in values]
     return values
 
 

@@ -18,6 +18,7 @@ GENERAL_MISUSE = _SPEC.pattern("general_misuse")
 GENERAL_MISUSE_SUBSTANCES = tuple(map(Substance, _SPEC.words("general_misuse_substances")))
 ORIGINAL = _SPEC.pattern("original")
 _DASH_SUFFIX = _SPEC.pattern("dash_suffix")
+_FROM_AGE = _SPEC.pattern("from_age")
 
 
 def map_ages(cell: str) -> tuple[AgeRange, list[str]]:
@@ -25,8 +26,8 @@ def map_ages(cell: str) -> tuple[AgeRange, list[str]]:
     ranges: list[AgeRange] = []
     unparsed: list[str] = []
     for part in split_multi(cell):
-        words = AGE_WORDS.lookup(part)
-        parsed = words[0] if words else parse_age_band(part)
+        words, since = AGE_WORDS.lookup(part), _FROM_AGE.match(part)
+        parsed = words[0] if words else AgeRange(int(since.group(1)), None) if since else parse_age_band(part)
         if parsed is None:
             unparsed.append(part)
         else:
@@ -35,14 +36,15 @@ def map_ages(cell: str) -> tuple[AgeRange, list[str]]:
 
 
 def map_domains(kind: str | None, text: str) -> tuple[Domain, ...]:
-    """Domains from keywords in the target group and setting; an intervention defaults to prevention.
+    """An assessment method is ``assessment`` only (never a recommendation); an intervention's domains
+    come from keywords in its target group and setting, prevention by default.
 
     ``kind`` is "intervention", "assessment" or None (type not stated, treated as an intervention).
     """
+    if kind == "assessment":
+        return (Domain.ASSESSMENT,)
     found: list[Domain] = list(dict.fromkeys(_SPEC.matches("domain_keywords", text.casefold())))
-    if not found and kind != "assessment":
-        found.append(Domain.PREVENTION)
-    return tuple(found)
+    return tuple(found) or (Domain.PREVENTION,)
 
 
 def map_levels(target_group: str) -> list[PreventionLevel]:
@@ -104,7 +106,7 @@ def names_in(title: str) -> list[Alias]:
 def other_names(cell: str) -> list[Alias]:
     """``Andra namn`` (`` | ``-separated) → aliases; a known qualifier in brackets is removed."""
     aliases: list[Alias] = []
-    for entry in split_multi(cell):
+    for entry in (e for e in split_multi(cell) if e not in _SPEC.words("not_aliases")):
         tail = bracket_tail(entry)
         if tail and tail[1].strip().casefold() in ALIAS_QUALIFIERS:
             aliases.append(_alias(tail[0], ALIAS_QUALIFIERS[tail[1].strip().casefold()]))

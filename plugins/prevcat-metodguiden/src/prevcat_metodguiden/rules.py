@@ -1,20 +1,17 @@
-"""What Metodguiden's data cannot say as a table: the guideline priority and where it was read,
-the row's descriptive cells (:mod:`.names`), and rows of one method merged."""
+"""What Metodguiden's data cannot say as a table: the guideline priorities and where they were read,
+and the row's descriptive cells (:mod:`.names`).  Rows sharing an id merge as every mapped registry's do."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import ClassVar
 from urllib.parse import urlparse
-
-import attrs
 
 from prevcat.evidence import Confidence, Rating
 from prevcat.importers.mapped import MappedImporter
 from prevcat.importers.registry_spec import RegistrySpec, load_spec
-from prevcat.importers.toolkit import RowReader, lowest_confidence, map_terms, unique_aliases
+from prevcat.importers.toolkit import RowReader, map_terms, unique_aliases
 from prevcat.importers.vocab import split_multi
-from prevcat.model import Alias, Intervention, Setting, Substance, Target
+from prevcat.model import Domain, Intervention, Setting, Substance, Target
 from prevcat_metodguiden.names import (
     map_ages,
     map_domains,
@@ -43,27 +40,33 @@ class MetodguidenImporter(MappedImporter):
     spec: ClassVar[RegistrySpec] = SPEC
 
     def read_ratings(self, row: RowReader, url: str | None, confidence: Confidence | None) -> list[Rating]:
-        """The national-guideline priority on ``metodguiden-nr`` (none when the cell is empty).
+        """The national-guideline priorities on ``metodguiden-nr``, one per condition (none when empty).
 
-        The snapshot records priorities from secondary sites (vardochinsats.se); such a rating names
-        the site in ``reported_by`` and is at most of medium confidence.
+        A cell may hold several priorities (``2 | 3 | 4``), one per condition; ``records.nr_conditions``
+        names each condition, carried as the rating's ``outcome``.  Priorities read on secondary sites
+        (vardochinsats.se) name the site in ``reported_by`` and are at most of medium confidence.
         """
-        label = row.get(PRIORITY)
-        if not label:
-            return []
-        self.rate(NR_SCALE.id, label, PRIORITY)  # an unknown priority rejects the row
+        labels = split_multi(row.get(PRIORITY))
+        for label in labels:
+            self.rate(NR_SCALE.id, label, PRIORITY)  # an unknown priority rejects the row
         urls = split_multi(row.get("nr_source_url"))
         first_host = _host(urls[0]) if urls else ""
         secondary = bool(first_host) and first_host not in SPEC.words("nr_hosts")
         if secondary and confidence is Confidence.HIGH:
             confidence = Confidence.MEDIUM
+        records = SPEC.records["nr_conditions"]
+        conditions = {r["priority"]: r["condition"] for r in records if r["id"] == row.get("id")}
+        if len(labels) > 1:
+            for label in (x for x in labels if x not in conditions):
+                row.warn(PRIORITY, label, "one of several priorities; its condition is not recorded")
         source = row.get("nr_source_url") or "not stated"
         return [NR_SCALE.rate(
             label, database=DATABASE, reported_by=first_host if secondary else None,
             url=urls[0] if urls else None, confidence=confidence,
+            outcome=conditions.get(label) if len(labels) > 1 else None,
             note=f"priority in the national guidelines (1 = highest, 10 = lowest), not an effect grade; "
             f"source: {source}",
-        )]
+        ) for label in labels]
 
     def read_row(self, row: RowReader) -> Intervention:
         native_id = row.require("id")
@@ -97,20 +100,7 @@ class MetodguidenImporter(MappedImporter):
             country=country, languages=SPEC.languages, ratings=ratings,
             target=Target(levels=map_levels(target_group), ages=ages, settings=settings,
                           substances=substances),
-            domains=map_domains(kind, f"{target_group} | {row.get('Verksamhet/arena')}"),
+            domains=SPEC.vocabulary("domains_by_id", Domain).lookup(native_id)
+            or map_domains(kind, f"{target_group} | {row.get('Verksamhet/arena')}"),
             original=original, url=urls[0] if urls else None, confidence=confidence, extra=row.extra,
-        )
-
-    def merge(self, items: Sequence[Intervention]) -> Intervention:
-        """Rows sharing an id → one intervention: the first row's description, every row's ratings."""
-        first = items[0]
-        if len(items) == 1:
-            return first
-        extra: list[tuple[str, str]] = []
-        for item in items:
-            extra.extend(pair for pair in item.extra if pair not in extra)
-        return attrs.evolve(
-            first, aliases=unique_aliases(first.name, *((Alias(i.name), *i.aliases) for i in items)),
-            ratings=[r for i in items for r in i.ratings],
-            confidence=lowest_confidence(i.confidence for i in items), extra=extra,
         )

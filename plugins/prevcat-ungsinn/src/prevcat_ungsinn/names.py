@@ -42,7 +42,7 @@ def parse_age_part(part: str) -> AgeRange | None:
     stage = SCHOOL_STAGES.lookup(part)
     if stage:
         return stage[0]
-    band = parse_age_band(part)
+    band = None if _SPEC.pattern("months").search(part) else parse_age_band(part)
     if band is not None:
         return band
     years = [int(n) for n in TRINN.findall(part)]

@@ -15,8 +15,18 @@ from prevcat.errors import NotFoundError
 from prevcat.linking._progress import stderr_bar
 from prevcat.linking.cluster import Cluster, Link, build_clusters
 from prevcat.linking.glossary import Glossary, default_glossary
-from prevcat.linking.match import LINK_THRESHOLD, PairScore, Profile, Scorer, profiles_of
+from prevcat.linking.match import (
+    LINK_THRESHOLD,
+    SAME_SOURCE_MARGIN,
+    PairScore,
+    Profile,
+    Scorer,
+    brand_link,
+    profiles_of,
+)
+from prevcat.linking.markers import variant_label
 from prevcat.linking.overrides import Override, Overrides
+from prevcat.linking.programmes import build_programmes
 
 __all__ = ["Crosswalk", "Explanation", "candidate_pairs", "link"]
 
@@ -40,6 +50,11 @@ class Explanation:
     vetoes: tuple[str, ...]
     override: str | None = None
     refused: str | None = None
+    #: ``same variant``, ``same programme, different variant: level 4 vs levels 1–2`` or
+    #: ``different programmes``
+    relation: str = ""
+    variant_vetoes: tuple[str, ...] = ()
+    same_variant: bool = False
 
     def __str__(self) -> str:
         lines = [
@@ -47,11 +62,12 @@ class Explanation:
             f"{self.b}  {self.name_b}",
             f"score {self.score:.1f} (threshold {self.threshold:.0f}): "
             + ("linked" if self.linked else "not linked")
-            + ("; same cluster" if self.same_cluster else "; different clusters"),
+            + (f"; {self.relation}" if self.relation else ""),
             "scorers: " + ", ".join(f"{k} {v:.0f}" for k, v in self.scorers),
         ]
         lines += [f"  + {r}" for r in self.reasons]
         lines += [f"  ! veto: {v}" for v in self.vetoes]
+        lines += [f"  ~ variants: {v}" for v in self.variant_vetoes]
         if self.override:
             lines.append(f"  = curated: {self.override}")
         if self.refused:
@@ -69,7 +85,14 @@ def _clusters(values: Iterable[Cluster]) -> tuple[Cluster, ...]:
 
 @frozen
 class Crosswalk:
-    """Every catalogue's interventions grouped into methods, with the links and their reasons."""
+    """Every catalogue's interventions grouped into programmes and their variants.
+
+    ``clusters`` are the programmes (the method a coordinator names: Triple P, PMTO); each
+    holds its ``variants`` (what a registry rates on its own: Triple P level 4, the PMTO
+    parent group), each a :class:`Cluster` with at most one entry per registry.  Every entry
+    belongs to exactly one variant and one programme.  ``links`` joined entries into
+    variants; ``programme_links`` joined variants into programmes.
+    """
 
     library: Library
     links: tuple[Link, ...] = field(converter=_links)
@@ -79,26 +102,58 @@ class Crosswalk:
     overrides: Overrides = field(factory=Overrides)
     warnings: tuple[str, ...] = ()
     pairs: tuple[PairScore, ...] = ()  #: every candidate pair scored, linked or not
+    programme_links: tuple[Link, ...] = field(default=(), converter=_links)
     _scorer: Any = field(default=None, repr=False, eq=False)
     _profiles: Any = field(default=None, repr=False, eq=False)
     _by_member: dict[str, Cluster] = field(init=False, repr=False, eq=False)
+    _variant_by_member: dict[str, Cluster] = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_member", {m: c for c in self.clusters for m in c.members})
+        object.__setattr__(
+            self,
+            "_variant_by_member",
+            {m: v for c in self.clusters for v in (c.variants or (c,)) for m in v.members},
+        )
 
-    def cluster_of(self, intervention_id: str) -> Cluster:
-        """The cluster holding this intervention (a singleton when it has no links)."""
+    @property
+    def programmes(self) -> tuple[Cluster, ...]:
+        """The programmes (the same as :attr:`clusters`)."""
+        return self.clusters
+
+    @property
+    def variants(self) -> tuple[Cluster, ...]:
+        """Every variant of every programme."""
+        return tuple(v for c in self.clusters for v in (c.variants or (c,)))
+
+    def programme_of(self, intervention_id: str) -> Cluster:
+        """The programme holding this entry (its ``variants`` list what the registries rate)."""
         try:
             return self._by_member[intervention_id]
         except KeyError:
             self.library.get(intervention_id)  # raises NotFoundError with suggestions
             raise NotFoundError(intervention_id, []) from None
 
+    def variant_of(self, intervention_id: str) -> Cluster:
+        """The variant holding this entry (at most one entry per registry)."""
+        try:
+            return self._variant_by_member[intervention_id]
+        except KeyError:
+            self.library.get(intervention_id)
+            raise NotFoundError(intervention_id, []) from None
+
+    def cluster_of(self, intervention_id: str) -> Cluster:
+        """The programme holding this intervention (see :meth:`programme_of`)."""
+        return self.programme_of(intervention_id)
+
     def cluster(self, cluster_id: str) -> Cluster:
-        """The cluster with this id."""
+        """The programme, or the variant, with this id."""
         for c in self.clusters:
             if c.id == cluster_id:
                 return c
+            for v in c.variants:
+                if v.id == cluster_id:
+                    return v
         raise NotFoundError(cluster_id, [])
 
     def multi_source(self) -> list[Cluster]:
@@ -127,6 +182,14 @@ class Crosswalk:
         linked = any(frozenset((lk.a, lk.b)) == pair for lk in self.links)
         override = self.overrides.decisions().get(pair)
         refused = next((why for lk, why in self.refused if frozenset((lk.a, lk.b)) == pair), None)
+        same_programme = self.programme_of(id1).id == self.programme_of(id2).id
+        va, vb = self.variant_of(id1), self.variant_of(id2)
+        if va.id == vb.id:
+            relation = "same programme, same variant"
+        elif same_programme:
+            relation = f"same programme, different variant: {va.label or va.name} vs {vb.label or vb.name}"
+        else:
+            relation = "different programmes"
         return Explanation(
             a=id1,
             b=id2,
@@ -135,7 +198,7 @@ class Crosswalk:
             score=verdict.score,
             threshold=self.threshold,
             linked=linked,
-            same_cluster=self.cluster_of(id1).id == self.cluster_of(id2).id,
+            same_cluster=same_programme,
             scorers=verdict.scorers,
             reasons=verdict.reasons,
             vetoes=verdict.vetoes,
@@ -143,6 +206,9 @@ class Crosswalk:
             if override
             else None,
             refused=refused,
+            relation=relation,
+            variant_vetoes=verdict.variant_vetoes,
+            same_variant=va.id == vb.id,
         )
 
 
@@ -157,9 +223,9 @@ def _as_library(library: Library | Iterable[Catalogue] | None) -> Library:
 
 
 def candidate_pairs(
-    profiles: Sequence[Profile], scorer: Scorer, *, min_string: float = 60.0
+    profiles: Sequence[Profile], scorer: Scorer, *, min_string: float = 60.0, same_source: bool = False
 ) -> set[tuple[int, int]]:
-    """Pairs of profiles (indexes, different sources) worth scoring in full.
+    """Pairs of profiles (indexes; of different sources unless ``same_source``) worth scoring.
 
     Candidates come from a batch ``cdist`` of every name form against every other
     (``ratio`` and ``token_sort_ratio``), from shared rare words, from shared acronyms and
@@ -182,7 +248,7 @@ def candidate_pairs(
     pairs: set[tuple[int, int]] = set()
 
     def add(i: int, j: int) -> None:
-        if i != j and sources[i] != sources[j]:
+        if i != j and (same_source or sources[i] != sources[j]):
             pairs.add((i, j) if i < j else (j, i))
 
     cutoff = int(min_string)
@@ -247,27 +313,39 @@ def link(
     curated = curated or Overrides()
     profiles = profiles_of(lib, gloss)
     scorer = Scorer(profiles, gloss)
-    pairs = sorted(candidate_pairs(profiles, scorer))
+    pairs = sorted(candidate_pairs(profiles, scorer, same_source=True))
     callback = _progress(progress, len(pairs))
     verdicts: list[PairScore] = []
     for n, (i, j) in enumerate(pairs, start=1):
         verdicts.append(scorer.pair(profiles[i], profiles[j]))
         if callback is not None and (n % 200 == 0 or n == len(pairs)):
             callback(n, len(pairs))
+    by_id = {p.id: p for p in profiles}
     links: list[Link] = []
-    cannot: list[tuple[str, str]] = []
+    programme_links: list[Link] = []
+    cannot: list[tuple[str, str]] = []  # two programmes
+    apart: list[tuple[str, str]] = []  # two variants (perhaps of one programme)
     decided = curated.decisions()
     for v in verdicts:
         if frozenset((v.a, v.b)) in decided:
             continue
         if v.vetoed:
             cannot.append((v.a, v.b))
+            continue
+        same_source = by_id[v.a].source == by_id[v.b].source
+        lk = Link(v.a, v.b, v.score, v.scorers, v.reasons, order=(v.strength, v.full_score))
+        if same_source or v.variant_vetoes:
+            if v.variant_vetoes:
+                apart.append((v.a, v.b))
+            if v.score >= (limit + SAME_SOURCE_MARGIN if same_source else limit):
+                programme_links.append(lk)
         elif v.score >= limit:
-            links.append(Link(v.a, v.b, v.score, v.scorers, v.reasons, order=(v.strength, v.full_score)))
+            links.append(lk)
+        elif brand_link(scorer, by_id[v.a], by_id[v.b]):
+            programme_links.append(lk)
     if one_to_one:
         links = _one_to_one(links, {p.id: p.source for p in profiles})
     warnings: list[str] = []
-    by_id = {p.id: p for p in profiles}
     for _pair, o in decided.items():
         missing = [x for x in (o.a, o.b) if x not in by_id]
         if missing:
@@ -285,24 +363,33 @@ def link(
     def pair_score(x: str, y: str) -> float:
         return scorer.pair(by_id[x], by_id[y]).score
 
-    clusters, accepted, refused = build_clusters(
+    variants, accepted, refused = build_clusters(
         [p.id for p in profiles],
         links,
         source_of={p.id: p.source for p in profiles},
-        cannot=cannot,
+        cannot=[*cannot, *apart],
         name_of=lambda i: by_id[i].intervention.name,
         pair_score=pair_score,
         threshold=limit,
+        prefix="v",
+        label_of=lambda members: variant_label([by_id[m].intervention.name for m in members]),
+    )
+    programmes, joined, _refused = build_programmes(
+        variants,
+        [*accepted, *programme_links],
+        cannot=cannot,
+        name_of=lambda i: by_id[i].intervention.name,
     )
     return Crosswalk(
         library=lib,
         links=accepted,
-        clusters=clusters,
+        clusters=programmes,
         threshold=limit,
         refused=refused,
         overrides=curated,
         warnings=tuple(warnings),
         pairs=tuple(verdicts),
+        programme_links=tuple(lk for lk in joined if lk not in set(accepted)),
         scorer=scorer,
         profiles=by_id,
     )

@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from prevcat.catalogue import Library
 from prevcat.linking.aliases import CuratedAlias, by_intervention, shipped_aliases
 from prevcat.linking.glossary import GENERIC_CONCEPTS, Glossary
+from prevcat.linking.markers import markers_differ
 from prevcat.linking.normalize import NameForm, fold, name_variants, normalize
 from prevcat.model import AgeRange, Intervention
 
@@ -47,6 +48,9 @@ __all__ = [
 LINK_THRESHOLD = 85.0
 #: free-text names scoring at least this against a catalogue name are resolved
 RESOLVE_THRESHOLD = 80.0
+#: two entries of one registry are one programme (never one variant) from this much above
+#: :data:`LINK_THRESHOLD`: a registry that lists two entries says they differ in something
+SAME_SOURCE_MARGIN = 5.0
 
 KIND_WEIGHT = {
     "full": 1.0,
@@ -250,6 +254,8 @@ class PairScore:
     best_b: str
     strength: float = 0.0  #: the score before capping at 100, to order links
     full_score: float = 0.0  #: similarity of the names as written (orders ties)
+    #: what keeps them two variants of one programme (age bands or levels in the names differ)
+    variant_vetoes: tuple[str, ...] = ()
 
     @property
     def vetoed(self) -> bool:
@@ -429,6 +435,7 @@ class Scorer:
         value, ns, va, vb = self.best_names(a, b)
         reasons: list[str] = []
         vetoes: list[str] = []
+        variant_vetoes: list[str] = []
         score = value
         how = "same normalised name" if ns.score >= 100 else "name similarity"
         reasons.append(
@@ -463,7 +470,7 @@ class Scorer:
                 vetoes.append(f"target ages do not overlap ({ta.ages} / {tb.ages})")
         bands_a, bands_b = a.bands, b.bands
         if bands_agree(bands_a, bands_b) == "differ":
-            vetoes.append(
+            variant_vetoes.append(
                 "age bands in the names differ ("
                 + ", ".join(f"{x}-{y}" for x, y in sorted(bands_a))
                 + " / "
@@ -486,6 +493,9 @@ class Scorer:
                 reasons.append("settings differ")
         if a.countries and b.countries and a.countries & b.countries:
             reasons.append("same country " + "/".join(sorted(a.countries & b.countries)))
+        levels = markers_differ(a.intervention.name, b.intervention.name)
+        if levels:
+            variant_vetoes.append(levels)
         conflict = self._original_conflict(a, b)
         if conflict:
             vetoes.append(conflict)
@@ -522,6 +532,7 @@ class Scorer:
             best_b=vb.text,
             strength=round(strength, 1),
             full_score=round(self.full_names(a, b), 1),
+            variant_vetoes=tuple(variant_vetoes),
         )
 
     def full_names(self, a: Profile, b: Profile) -> float:
@@ -551,6 +562,11 @@ class Scorer:
         if best < 50:
             return f"they adapt different originals ({oa[0].text!r} / {ob[0].text!r})"
         return None
+
+
+def brand_link(scorer: Scorer, a: Profile, b: Profile) -> bool:
+    """Whether two entries share a brand: one's name is the other's plus words (stub)."""
+    return False
 
 
 def bands_agree(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> str:

@@ -312,16 +312,18 @@ class Scorer:
 
         On a free-text query, generic words (``i skolan``, ``-grupper``) count as local too.
         """
-        total = 0.0
+        parts: list[float] = []
         unknown = 0
         for t in tokens:
             local = t not in self._weight or (query and t in GENERIC_CONCEPTS)
             if not local or t.isdigit():
-                total += self.weight(t)
+                parts.append(self.weight(t))
             else:
                 unknown += 1
-                total += self._unknown if unknown <= 2 else 1.0
-        return total
+                parts.append(self._unknown if unknown <= 2 else 1.0)
+        # fsum is exact, so the total does not depend on the order of the set (nor on
+        # PYTHONHASHSEED): equal candidates stay equal and the tie-break by id decides
+        return math.fsum(parts)
 
     def known(self, token: str) -> bool:
         return token in self._weight
@@ -334,13 +336,20 @@ class Scorer:
         shared = set_a & set_b
         only_a = set_a - shared
         only_b = set_b - shared
-        rest_a = [t for t in only_a if len(t) >= 4 and not t[0].isdigit()]
-        rest_b = [t for t in only_b if len(t) >= 4 and not t[0].isdigit()] if rest_a else []
+        shortest = 3 if query else 4  # registries do not misspell acronyms (PMT is not PMTO)
+        # sorted: the greedy pairing of near-equal words must not follow the order of a set
+        rest_a = [t for t in sorted(only_a) if len(t) >= shortest and not t[0].isdigit()]
+        rest_b = [t for t in sorted(only_b) if len(t) >= shortest and not t[0].isdigit()] if rest_a else []
         fuzzy_pairs: list[tuple[str, str]] = []
         for ta in rest_a if rest_b else ():
             best, best_t = 0.0, ""
             for tb in rest_b:
-                r = fuzz.ratio(ta, tb, score_cutoff=80)
+                # a typo in a word of four letters or more; one letter left out of a short one
+                # ("Col Kids"), never one letter changed (ART / ARC)
+                short = min(len(ta), len(tb)) < 4
+                if short and (abs(len(ta) - len(tb)) != 1 or min(len(ta), len(tb)) < 3):
+                    continue
+                r = fuzz.ratio(ta, tb, score_cutoff=85 if short else 80)
                 if r > best:
                     best, best_t = r, tb
             if best_t:
@@ -354,7 +363,7 @@ class Scorer:
         matched_a = shared | {p[0] for p in fuzzy_pairs} | joined[0]
         matched_b = shared | {p[1] for p in fuzzy_pairs} | joined[1]
         weight = self.weight
-        w_shared = sum([weight(t) for t in matched_b])
+        w_shared = math.fsum([weight(t) for t in matched_b])
         w_union = (
             w_shared
             + self._rest_weight(set_a - matched_a, query=query)

@@ -20,6 +20,7 @@ normalising to a catalogue key, above all) is answered from a dictionary; the re
 from __future__ import annotations
 
 import gc
+import math
 import multiprocessing
 import os
 import re
@@ -34,6 +35,7 @@ from prevcat.catalogue import Library
 from prevcat.linking._progress import stderr_bar
 from prevcat.linking.crosswalk import Crosswalk, link
 from prevcat.linking.glossary import GENERIC_CONCEPTS
+from prevcat.linking.markers import levels_of
 from prevcat.linking.match import RESOLVE_THRESHOLD, Profile, Scorer, Variant, bands_agree
 from prevcat.linking.normalize import NameForm, band_spans, name_variants, normalize
 
@@ -132,6 +134,9 @@ class Resolution:
     reason: str
     candidates: tuple[Candidate, ...] = ()
     ambiguous: bool = False
+    #: the variant, when the name says which (a level, an age band, a variant's own name) or
+    #: the programme has only one; ``cluster`` is the programme
+    variant: str | None = None
 
 
 def _profile_langs(p: Profile) -> set[str]:
@@ -157,7 +162,7 @@ class Resolver:
                 self.variants.append(v)
                 self.owner.append(i)
         self.keys = [v.form.key for v in self.variants]
-        self.var_weight = [sum(scorer.weight(t) for t in set(v.form.tokens)) for v in self.variants]
+        self.var_weight = [math.fsum(scorer.weight(t) for t in set(v.form.tokens)) for v in self.variants]
         # cdist runs over distinct keys; each maps back to its variants
         self.unique_keys = list(dict.fromkeys(self.keys))
         key_index = {k: i for i, k in enumerate(self.unique_keys)}
@@ -196,14 +201,23 @@ class Resolver:
             v.form.acronyms if v.kind in ("full", "alias") and v.curated is None else v.form.written
             for v in self.variants
         ]
-        bands_by_cluster: dict[str, set[tuple[int, int]]] = {}
-        for p in self.profiles:
-            cl = self.cluster_of.get(p.id)
-            bands_by_cluster.setdefault(cl.id if cl else p.id, set()).update(p.bands)
-        self.bands = [
-            frozenset(bands_by_cluster.get(self.cluster_of[p.id].id if p.id in self.cluster_of else p.id, ()))
-            for p in self.profiles
+        # age bands and levels are judged per variant: "SFP 6-11" is the programme SFP, and
+        # within it the variant for ages 6-11
+        variant_of = {m: v for c in crosswalk.clusters for v in (c.variants or (c,)) for m in v.members}
+        self.variant_ids: list[str | None] = [
+            v.id if (v := variant_of.get(p.id)) is not None else None for p in self.profiles
         ]
+        self.single_variant = [
+            (c := self.cluster_of.get(p.id)) is None or len(c.variants) <= 1 for p in self.profiles
+        ]
+        bands_by_variant: dict[str, set[tuple[int, int]]] = {}
+        for p, vid in zip(self.profiles, self.variant_ids, strict=True):
+            bands_by_variant.setdefault(vid or p.id, set()).update(p.bands)
+        self.bands = [
+            frozenset(bands_by_variant[vid or p.id])
+            for p, vid in zip(self.profiles, self.variant_ids, strict=True)
+        ]
+        self.levels = [levels_of(p.intervention.name) for p in self.profiles]
 
     # -- batch -----------------------------------------------------------------------------
     def resolve(
@@ -310,10 +324,10 @@ class Resolver:
         index = self.index_of
         cands = tuple((index[c.intervention_id], c.score) for c in r.candidates)
         best = index[r.intervention_id] if r.intervention_id is not None else -1
-        return (best, r.score, r.reason, cands, r.ambiguous)
+        return (best, r.score, r.reason, cands, r.ambiguous, r.variant is not None)
 
     def _unpack(self, query: str, item: _Packed) -> Resolution:
-        best, score, reason, cands, ambiguous = item
+        best, score, reason, cands, ambiguous, has_variant = item
         known = self._candidate_objects
         candidates = []
         for c in cands:
@@ -333,6 +347,7 @@ class Resolver:
             reason,
             tuple(candidates),
             ambiguous,
+            self.variant_ids[best] if has_variant else None,
         )
 
     def _candidates(self, keys: list[str]) -> list[dict[int, int]]:
@@ -353,7 +368,9 @@ class Resolver:
                 batch, choices, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=self.cdist_workers
             )
             k = min(_TOP_K, best.shape[1])
-            part = np.argpartition(-best, k - 1, axis=1)[:, :k]
+            # the k largest scores: partition on the scores themselves (negating an unsigned
+            # matrix would wrap around and put the zeros first)
+            part = np.argpartition(best, best.shape[1] - k, axis=1)[:, best.shape[1] - k :]
             picked = np.take_along_axis(best, part, axis=1)
             for r, i in enumerate(fuzzy_rows):
                 found: dict[int, int] = {}
@@ -434,7 +451,8 @@ class Resolver:
         if not cands or max(cands.values()) < 85:
             shared: dict[int, float] = {}
             q_total = 0.0
-            for t in set(qform.tokens):
+            # sorted: float sums in a fixed order, whatever PYTHONHASHSEED
+            for t in sorted(set(qform.tokens)):
                 w = scorer.weight(t)
                 q_total += w if scorer.known(t) else 0.3
                 if w >= 2.0:
@@ -495,6 +513,15 @@ class Resolver:
             ):
                 score = min(score, 75.0)  # "Unge & Rus" is youth + drugs: no name in common
                 why.append("only generic words in common")
+            qlevels = levels_of(qform.text)
+            if qlevels:
+                vlevels = levels_of(v.text) or self.levels[pi]
+                if qlevels == vlevels:
+                    score += 5
+                    why.append("same level")
+                elif vlevels:
+                    score -= 10
+                    why.append("level differs")
             bands = self.bands[pi]
             if qform.bands and bands:
                 verdict = bands_agree(qform.bands, bands)
@@ -585,6 +612,7 @@ class Resolver:
             if len(candidates) == _CANDIDATES:
                 break
         best_pi, (best_score, best_why) = ranked[0]
+        best_pi, variant = self._variant(query, best_pi, best_why, ranked)
         best = self.profiles[best_pi]
         best_cluster = self.cluster_of.get(best.id)
         rounded = _shown(best_score)
@@ -614,13 +642,36 @@ class Resolver:
             reason=reason,
             candidates=tuple(candidates),
             ambiguous=ambiguous,
+            variant=variant,
         )
+
+    def _variant(
+        self, query: str, pi: int, why: str, ranked: Sequence[tuple[int, tuple[float, str]]]
+    ) -> tuple[int, str | None]:
+        """The entry and its variant when the name says which: the programme has one variant,
+        the name's levels are exactly one entry's (``Triple P nivå 4`` → level 4), its age band
+        agrees, or it is the entry's own name as written.  Else the variant stays open."""
+        if self.single_variant[pi]:
+            return pi, self.variant_ids[pi]
+        wanted = levels_of(query)
+        if wanted:
+            programme = self.cluster_keys[pi]
+            exact = [
+                qi for qi, _v in ranked if self.cluster_keys[qi] == programme and self.levels[qi] == wanted
+            ]
+            if exact:
+                return exact[0], self.variant_ids[exact[0]]
+        if "same level" in why or "same age band" in why:
+            return pi, self.variant_ids[pi]
+        if why.startswith("full ") and "(same normalised name)" in why.split(";")[0]:
+            return pi, self.variant_ids[pi]
+        return pi, None
 
 
 _WORKER: tuple[Resolver, set[str], str | None] | None = None
 #: a result sent back by a worker: entries by their index in the resolver, no query (the
 #: parent knows it), so that little is pickled
-_Packed = tuple[int, float, str, tuple[tuple[int, float], ...], bool]
+_Packed = tuple[int, float, str, tuple[tuple[int, float], ...], bool, bool]
 
 
 def _resolve_packed(chunk: list[str]) -> list[_Packed]:
@@ -633,7 +684,7 @@ def _resolve_packed(chunk: list[str]) -> list[_Packed]:
 
 def _with_query(r: Resolution, query: str) -> Resolution:
     return Resolution(
-        query, r.intervention_id, r.cluster, r.name, r.score, r.reason, r.candidates, r.ambiguous
+        query, r.intervention_id, r.cluster, r.name, r.score, r.reason, r.candidates, r.ambiguous, r.variant
     )
 
 

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz, process
 from prevcat.catalogue import Catalogue, Library
 from prevcat.errors import NotFoundError
 from prevcat.linking._progress import stderr_bar
+from prevcat.linking.brand import Brands
 from prevcat.linking.cluster import Cluster, Link, build_clusters
 from prevcat.linking.glossary import Glossary, default_glossary
 from prevcat.linking.match import (
@@ -21,7 +22,6 @@ from prevcat.linking.match import (
     PairScore,
     Profile,
     Scorer,
-    brand_link,
     profiles_of,
 )
 from prevcat.linking.markers import variant_label
@@ -313,6 +313,7 @@ def link(
     curated = curated or Overrides()
     profiles = profiles_of(lib, gloss)
     scorer = Scorer(profiles, gloss)
+    brands = Brands(scorer, profiles)
     pairs = sorted(candidate_pairs(profiles, scorer, same_source=True))
     callback = _progress(progress, len(pairs))
     verdicts: list[PairScore] = []
@@ -341,8 +342,15 @@ def link(
                 programme_links.append(lk)
         elif v.score >= limit:
             links.append(lk)
-        elif brand_link(scorer, by_id[v.a], by_id[v.b]):
-            programme_links.append(lk)
+        else:
+            why = brands.reason(by_id[v.a], by_id[v.b], v.name_score)
+            if why is not None:
+                branded = Link(v.a, v.b, v.score, v.scorers, (*v.reasons, why), order=(v.strength, v.full_score))
+                # a shared name or origin is also one variant, where the registries allow it; an
+                # acronym a registry uses for several entries names the programme only
+                programme_links.append(branded)
+                if not why.startswith("brand acronym"):
+                    links.append(branded)
     if one_to_one:
         links = _one_to_one(links, {p.id: p.source for p in profiles})
     warnings: list[str] = []
@@ -374,7 +382,7 @@ def link(
         prefix="v",
         label_of=lambda members: variant_label([by_id[m].intervention.name for m in members]),
     )
-    programmes, joined, _refused = build_programmes(
+    programmes, joined, prog_refused = build_programmes(
         variants,
         [*accepted, *programme_links],
         cannot=cannot,
@@ -385,7 +393,7 @@ def link(
         links=accepted,
         clusters=programmes,
         threshold=limit,
-        refused=refused,
+        refused=(*refused, *((lk, f"not one programme: {why}") for lk, why in prog_refused)),
         overrides=curated,
         warnings=tuple(warnings),
         pairs=tuple(verdicts),

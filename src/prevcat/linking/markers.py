@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from prevcat.linking.normalize import band_spans
 
-__all__ = ["describe_markers", "levels_of", "markers_differ", "variant_label"]
+__all__ = ["describe_markers", "levels_of", "markers_differ", "strip_markers", "variant_label"]
 
 # level words of the languages prevcat meets; a registry in another language still has its
 # age bands (numbers need no words), and its levels are then simply not read
@@ -76,3 +76,15 @@ def variant_label(names: Sequence[str]) -> str:
     if found:
         return min(found, key=lambda m: (-found[m], m))
     return names[0] if names else ""
+
+
+_BAND_TEXT = re.compile(r"(?<![\d.,])\d{1,2}\s*(?:-|–|—)\s*\d{1,2}(?!\d)(?:\s*(?:år|ar|jaar|jahre|years|vuotta))?")
+_EMPTY_PARENS = re.compile(r"\(\s*[&/,+-]?\s*\)")
+
+
+def strip_markers(text: str) -> str:
+    """A name without its variant markers: ``Triple P (niveau 1 en 2)`` → ``Triple P``."""
+    out = _LEVEL.sub(" ", text)
+    out = _BAND_TEXT.sub(" ", out)
+    out = _EMPTY_PARENS.sub(" ", out)
+    return re.sub(r"\s+", " ", out).strip(" -–—:,")

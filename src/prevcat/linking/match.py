@@ -48,6 +48,8 @@ __all__ = [
 LINK_THRESHOLD = 85.0
 #: free-text names scoring at least this against a catalogue name are resolved
 RESOLVE_THRESHOLD = 80.0
+#: the "different originals" veto applies from this name similarity up
+ORIGINAL_VETO_MIN_NAME = 60.0
 #: two entries of one registry are one programme (never one variant) from this much above
 #: :data:`LINK_THRESHOLD`: a registry that lists two entries says they differ in something
 SAME_SOURCE_MARGIN = 5.0
@@ -505,7 +507,9 @@ class Scorer:
         levels = markers_differ(a.intervention.name, b.intervention.name)
         if levels:
             variant_vetoes.append(levels)
-        conflict = self._original_conflict(a, b)
+        # different originals keep apart names that could be taken for each other (Steg-för-
+        # Steg / Steg for steg); between unlike names they would only block other evidence
+        conflict = self._original_conflict(a, b) if ns.score >= ORIGINAL_VETO_MIN_NAME else None
         if conflict:
             vetoes.append(conflict)
         for first, second in ((a, b), (b, a)):
@@ -571,11 +575,6 @@ class Scorer:
         if best < 50:
             return f"they adapt different originals ({oa[0].text!r} / {ob[0].text!r})"
         return None
-
-
-def brand_link(scorer: Scorer, a: Profile, b: Profile) -> bool:
-    """Whether two entries share a brand: one's name is the other's plus words (stub)."""
-    return False
 
 
 def bands_agree(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> str:

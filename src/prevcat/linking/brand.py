@@ -69,15 +69,18 @@ class Brands:
 
     def reason(self, a: Profile, b: Profile, name_score: float) -> str | None:
         """Why ``a`` and ``b`` are one programme by their brand, or None."""
-        shared_brand = sorted(a.written & b.written & self.brand_acronyms)
+        shared_brand = sorted(a.written & b.written & self.brand_acronyms) if a.source != b.source else []
         if shared_brand:
             return "brand acronym " + ", ".join(x.upper() for x in shared_brand)
-        for fa in self.cores(a):
-            for fb in self.cores(b):
-                hit = self._contained(fa, fb) or self._contained(fb, fa)
-                if hit:
-                    return hit
-        if name_score >= ORIGIN_MIN_NAME:
+        # a registry listing two entries says they differ; two different acronyms (PMT, PMTO)
+        # name two methods
+        if a.source != b.source and not (a.written and b.written and not a.written & b.written):
+            for fa in self.cores(a):
+                for fb in self.cores(b):
+                    hit = self._contained(fa, fb) or self._contained(fb, fa)
+                    if hit:
+                        return hit
+        if name_score >= ORIGIN_MIN_NAME and a.source != b.source:  # one registry's fields look alike
             words = sorted(
                 t
                 for t in (a.context & b.context) - a.words - b.words

@@ -28,7 +28,11 @@ from prevcat.linking.markers import variant_label
 from prevcat.linking.overrides import Override, Overrides
 from prevcat.linking.programmes import build_programmes
 
-__all__ = ["Crosswalk", "Explanation", "candidate_pairs", "link"]
+__all__ = ["AMBIGUOUS_MARGIN", "Crosswalk", "Explanation", "candidate_pairs", "link"]
+
+#: an entry matching two entries that must stay apart within this many points (before capping
+#: at 100: a mention of *Örebro* in a note counts) links to neither
+AMBIGUOUS_MARGIN = 3.0
 
 Progress = Callable[[int, int], None]
 
@@ -340,6 +344,10 @@ def link(
                 apart.append((v.a, v.b))
             if v.score >= (limit + SAME_SOURCE_MARGIN if same_source else limit):
                 programme_links.append(lk)
+            elif (why := brands.reason(by_id[v.a], by_id[v.b], v.name_score)) is not None:
+                programme_links.append(
+                    Link(v.a, v.b, v.score, v.scorers, (*v.reasons, why), order=(v.strength, v.full_score))
+                )
         elif v.score >= limit:
             links.append(lk)
         else:
@@ -351,6 +359,7 @@ def link(
                 programme_links.append(branded)
                 if not why.startswith("brand acronym"):
                     links.append(branded)
+    links, ambiguous = _unambiguous(links, cannot)
     if one_to_one:
         links = _one_to_one(links, {p.id: p.source for p in profiles})
     warnings: list[str] = []
@@ -393,7 +402,11 @@ def link(
         links=accepted,
         clusters=programmes,
         threshold=limit,
-        refused=(*refused, *((lk, f"not one programme: {why}") for lk, why in prog_refused)),
+        refused=(
+            *refused,
+            *ambiguous,
+            *((lk, f"not one programme: {why}") for lk, why in prog_refused),
+        ),
         overrides=curated,
         warnings=tuple(warnings),
         pairs=tuple(verdicts),
@@ -401,6 +414,35 @@ def link(
         scorer=scorer,
         profiles=by_id,
     )
+
+
+def _unambiguous(
+    links: list[Link], cannot: list[tuple[str, str]]
+) -> tuple[list[Link], list[tuple[Link, str]]]:
+    """Links without those of an entry that matches, about equally well, two entries that
+    must stay apart (a bare *EFFEKT* against the Swedish and the German EFFEKT): taking
+    either would be a guess, and a wrong merge misleads more than a missed one."""
+    apart = {frozenset(p) for p in cannot}
+    by_entry: dict[str, list[Link]] = {}
+    for lk in links:
+        if lk.decided_by == "matcher":
+            by_entry.setdefault(lk.a, []).append(lk)
+            by_entry.setdefault(lk.b, []).append(lk)
+    dropped: dict[tuple[str, str], str] = {}
+    for entry, own in sorted(by_entry.items()):
+        for x, first in enumerate(own):
+            for second in own[x + 1 :]:
+                o1 = first.b if first.a == entry else first.a
+                o2 = second.b if second.a == entry else second.a
+                told = [any(" mentions " in r for r in lk.reasons) for lk in (first, second)]
+                if told[0] != told[1]:
+                    continue  # a note of one names the other (Blueprints' EFFEKT mentions Örebro)
+                if frozenset((o1, o2)) in apart and abs(first.order[0] - second.order[0]) < AMBIGUOUS_MARGIN:
+                    why = f"ambiguous: {entry} matches {o1} and {o2}, which must stay apart"
+                    dropped.setdefault(first.pair, why)
+                    dropped.setdefault(second.pair, why)
+    kept = [lk for lk in links if lk.pair not in dropped]
+    return kept, [(lk, dropped[lk.pair]) for lk in links if lk.pair in dropped]
 
 
 def _curated(o: Override) -> str:

@@ -74,7 +74,9 @@ def variant_label(names: Sequence[str]) -> str:
     """A variant's label: the markers most of its names carry, else its first name."""
     found = Counter(m for m in (describe_markers(n) for n in names) if m)
     if found:
-        return min(found, key=lambda m: (-found[m], m))
+        best = min(found, key=lambda m: (-found[m], m))
+        if 2 * found[best] > len(names):  # markers most members carry, not one member's
+            return best
     return names[0] if names else ""
 
 

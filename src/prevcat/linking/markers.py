@@ -75,7 +75,7 @@ def variant_label(names: Sequence[str]) -> str:
     found = Counter(m for m in (describe_markers(n) for n in names) if m)
     if found:
         best = min(found, key=lambda m: (-found[m], m))
-        if 2 * found[best] > len(names):  # markers most members carry, not one member's
+        if 2 * found[best] >= len(names):  # markers half the members carry, not one outlier
             return best
     return names[0] if names else ""
 

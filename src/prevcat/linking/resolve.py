@@ -35,6 +35,7 @@ from prevcat.catalogue import Library
 from prevcat.linking._progress import stderr_bar
 from prevcat.linking.crosswalk import Crosswalk, link
 from prevcat.linking.glossary import GENERIC_CONCEPTS
+from prevcat.linking.brand import BRAND_RARE_WEIGHT
 from prevcat.linking.markers import levels_of
 from prevcat.linking.match import RESOLVE_THRESHOLD, Profile, Scorer, Variant, bands_agree
 from prevcat.linking.normalize import NameForm, band_spans, name_variants, normalize
@@ -51,6 +52,8 @@ __all__ = [
 
 #: two clusters closer than this are reported as ambiguous
 AMBIGUITY_MARGIN = 5.0
+#: a name holding every word of a catalogue name, one of them a brand, scores at least this
+BRAND_FLOOR = 82.0
 _QUERY_WEIGHT = {"full": 1.0, "main": 1.0, "short": 0.97, "part": 0.95, "paren": 0.9}
 _COUNTRY_LANGS = {
     "SE": {"sv"},
@@ -218,6 +221,29 @@ class Resolver:
             for p, vid in zip(self.profiles, self.variant_ids, strict=True)
         ]
         self.levels = [levels_of(p.intervention.name) for p in self.profiles]
+        self.members_of: dict[str, list[int]] = {}
+        for pi, key in enumerate(self.cluster_keys):
+            self.members_of.setdefault(key, []).append(pi)
+        # per name form: its words when one of them is a brand (see _brand_in), else ()
+        self.brand_words: list[tuple[str, ...]] = []
+        self.by_brand_word: dict[str, list[int]] = {}
+        gloss = scorer.glossary
+        for idx, v in enumerate(self.variants):
+            words = tuple(t for t in dict.fromkeys(v.form.tokens) if not t.isdigit())
+            rare = [
+                t
+                for t in words
+                if len(t) >= 4
+                and scorer.weight(t) >= BRAND_RARE_WEIGHT
+                and t not in GENERIC_CONCEPTS
+                # a word alone must be a name, not a word the glossary knows ("Førskole")
+                and (len(words) > 1 or not gloss.concept(t))
+            ]
+            if rare and v.kind != "part":
+                self.brand_words.append(words)
+                self.by_brand_word.setdefault(max(rare, key=scorer.weight), []).append(idx)
+            else:
+                self.brand_words.append(())
 
     # -- batch -----------------------------------------------------------------------------
     def resolve(
@@ -466,6 +492,10 @@ class Resolver:
                 words = 100.0 * w_shared / (union if union > 1e-9 else 1e-9)
                 if words > estimate.get(c, 0.0):
                     estimate[c] = words
+        for t in set(qform.tokens):
+            for c in self.by_brand_word.get(t, ()):
+                if estimate.get(c, 0.0) < BRAND_FLOOR and self._brand_in(qform, c):
+                    estimate[c] = BRAND_FLOOR
         for a in qform.written | qform.acronyms:
             hits = self.by_acr.get(a, ())
             if len(hits) <= 8:
@@ -503,6 +533,9 @@ class Resolver:
             if acr and any(scorer.acronym_count[a] <= 4 for a in acr) and score < ACRONYM_FLOOR:
                 score = ACRONYM_FLOOR
                 why.append("acronym " + "/".join(sorted(a.upper() for a in acr)))
+            if score < BRAND_FLOOR and self._brand_in(qform, c):
+                score = BRAND_FLOOR  # "KiVa Antimobbing-Programm an Wiener Schulen"
+                why.append("the whole catalogue name is in the name, with a rare word")
             if (
                 score < 100
                 and ns.shared
@@ -553,6 +586,15 @@ class Resolver:
             # ranked on the uncapped value, so agreement still tells two exact names apart
             out.append((pi, score, "; ".join(why)))
         return out
+
+    def _brand_in(self, qform: NameForm, c: int) -> bool:
+        """Every word of catalogue form ``c`` is in the query, one of them a rare word that
+        is no generic concept (a brand: *KiVa*, *Olweus*, *Triple P*, *PMTO*)."""
+        words = self.brand_words[c]
+        if not words:
+            return False
+        tokens = set(qform.tokens)
+        return all(t in tokens for t in words)
 
     def _cluster_key(self, pi: int) -> str:
         return self.cluster_keys[pi]
@@ -611,8 +653,10 @@ class Resolver:
             candidates.append(Candidate(ids[pi], self.entry_names[pi], self.cluster_ids[pi], _shown(score)))
             if len(candidates) == _CANDIDATES:
                 break
-        best_pi, (best_score, best_why) = ranked[0]
-        best_pi, variant = self._variant(query, best_pi, best_why, ranked)
+        first_pi, (best_score, best_why) = ranked[0]
+        best_pi, variant = self._variant(query, first_pi, best_why, ranked)
+        if best_pi != first_pi:
+            best_why += f"; the name's levels are those of {self.ids[best_pi]}"
         best = self.profiles[best_pi]
         best_cluster = self.cluster_of.get(best.id)
         rounded = _shown(best_score)
@@ -655,11 +699,14 @@ class Resolver:
             return pi, self.variant_ids[pi]
         wanted = levels_of(query)
         if wanted:
+            # the entries of the programme naming exactly these levels, best ranked first
             programme = self.cluster_keys[pi]
-            exact = [
-                qi for qi, _v in ranked if self.cluster_keys[qi] == programme and self.levels[qi] == wanted
-            ]
-            if exact:
+            order = {qi: n for n, (qi, _v) in enumerate(ranked)}
+            exact = sorted(
+                (qi for qi in self.members_of[programme] if self.levels[qi] == wanted),
+                key=lambda qi: (order.get(qi, len(order)), self.ids[qi]),
+            )
+            if exact and len({self.variant_ids[qi] for qi in exact}) == 1:
                 return exact[0], self.variant_ids[exact[0]]
         if "same level" in why or "same age band" in why:
             return pi, self.variant_ids[pi]

@@ -14,6 +14,10 @@ Run:  .venv/bin/python benchmarks/eval_links.py [--registry nji] [--keep-glossar
    removed from the glossary (a registry in a language prevcat does not know); then R is
    linked with the other bundled catalogues, as ``prevcat link --catalogue new-R.csv`` would.
    Only pairs with at least one entry of R are judged.
+3. *Resolve.*  Free-text names from places not in the bundled portfolios
+   (``tests/data/linking/resolve_names.csv``, and ``resolve_names_heldout.csv`` written after
+   the resolver was last changed), each with the programme it names or nothing: top-1
+   accuracy of the programme answered (no answer is right only for a name naming nothing).
 """
 
 from __future__ import annotations
@@ -35,7 +39,9 @@ from prevcat.linking.glossary import Glossary, default_glossary
 from prevcat.linking.normalize import fold
 from prevcat.model import Intervention
 
-GOLD = Path(__file__).resolve().parents[1] / "src" / "prevcat" / "linking" / "data" / "gold_clusters.csv"
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "src" / "prevcat" / "linking" / "data" / "gold_clusters.csv"
+NAMES = (ROOT / "tests" / "data" / "linking" / "resolve_names.csv", ROOT / "tests" / "data" / "linking" / "resolve_names_heldout.csv")
 COLUMNS = ("id", "name", "aliases", "country", "language", "min_age", "max_age", "original", "url")
 
 
@@ -130,6 +136,24 @@ def leave_one_out(library: Library, gold: Gold, source: str, *, keep_glossary: b
     return evaluate(crosswalk, mapped, only=set(rename)), crosswalk
 
 
+def resolve_accuracy(crosswalk: Crosswalk, path: Path) -> tuple[int, int, list[str]]:
+    """(right, total, what went wrong) for a labelled names file (query,country,expected)."""
+    from prevcat.linking import Resolver
+
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    rows = list(csv.DictReader(lines))
+    resolver = Resolver(crosswalk)
+    right, wrong = 0, []
+    for row in rows:
+        [answer] = resolver.resolve([row["query"]], country=row["country"] or None)
+        want = crosswalk.programme_of(row["expected"]).id if row["expected"] else None
+        if answer.cluster == want:
+            right += 1
+        else:
+            wrong.append(f"{row['query']!r}: expected {row['expected'] or 'nothing'}, got {answer.intervention_id}")
+    return right, len(rows), wrong
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--registry", action="append", help="only this held-out registry (repeatable)")
@@ -166,6 +190,13 @@ def main() -> None:
     r = total_ok / total_true if total_true else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     print(f"{'all registries (pooled)':<28} programme P {p:.3f} R {r:.3f} F1 {f:.3f} ({total_true} true pairs)")
+    print()
+    print("Resolve: free-text names from places not in the bundled portfolios (top-1 programme)")
+    for path in NAMES:
+        right, total, wrong = resolve_accuracy(crosswalk, path)
+        print(f"{path.name:<28} {right}/{total} = {right / total:.3f}")
+        for w in wrong if args.misses else ():
+            print(f"    {w}")
 
 
 if __name__ == "__main__":

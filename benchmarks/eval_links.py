@@ -41,7 +41,10 @@ from prevcat.model import Intervention
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "src" / "prevcat" / "linking" / "data" / "gold_clusters.csv"
-NAMES = (ROOT / "tests" / "data" / "linking" / "resolve_names.csv", ROOT / "tests" / "data" / "linking" / "resolve_names_heldout.csv")
+NAMES = (
+    ROOT / "tests" / "data" / "linking" / "resolve_names.csv",
+    ROOT / "tests" / "data" / "linking" / "resolve_names_heldout.csv",
+)
 COLUMNS = ("id", "name", "aliases", "country", "language", "min_age", "max_age", "original", "url")
 
 
@@ -62,7 +65,9 @@ def split_figures(crosswalk: Crosswalk, gold: Gold, keep: bool) -> Evaluation:
     return Evaluation(*levels[0], (), (), (), "programme", Evaluation(*levels[1], (), (), (), "variant"))
 
 
-def _figures(t: set[tuple[str, str]], pred: set[tuple[str, str]]) -> tuple[float, float, float, int, int, int]:
+def _figures(
+    t: set[tuple[str, str]], pred: set[tuple[str, str]]
+) -> tuple[float, float, float, int, int, int]:
     ok = len(t & pred)
     p = ok / len(pred) if pred else 1.0
     r = ok / len(t) if t else 1.0
@@ -112,7 +117,9 @@ def without_languages(glossary: Glossary, langs: set[str]) -> Glossary:
     )
 
 
-def leave_one_out(library: Library, gold: Gold, source: str, *, keep_glossary: bool) -> tuple[Evaluation, Crosswalk]:
+def leave_one_out(
+    library: Library, gold: Gold, source: str, *, keep_glossary: bool
+) -> tuple[Evaluation, Crosswalk]:
     held = next(c for c in library.catalogues if c.provenance.source == source)
     rest = [c for c in library.catalogues if c.provenance.source != source]
     key = f"new-{source}"
@@ -121,7 +128,10 @@ def leave_one_out(library: Library, gold: Gold, source: str, *, keep_glossary: b
         write_csv(held, path)
         result = GenericImporter(key).read(path)
     if result.report.rejected:
-        print(f"  {source}: {len(result.report.rejected)} rows rejected by the generic importer", file=sys.stderr)
+        print(
+            f"  {source}: {len(result.report.rejected)} rows rejected by the generic importer",
+            file=sys.stderr,
+        )
     imported: Catalogue = result.catalogue
     langs = {lang.split("-")[0] for it in held for lang in it.languages}
     langs |= {a.lang.split("-")[0] for it in held for a in it.aliases if a.lang and a.lang != "en"}
@@ -150,14 +160,18 @@ def resolve_accuracy(crosswalk: Crosswalk, path: Path) -> tuple[int, int, list[s
         if answer.cluster == want:
             right += 1
         else:
-            wrong.append(f"{row['query']!r}: expected {row['expected'] or 'nothing'}, got {answer.intervention_id}")
+            wrong.append(
+                f"{row['query']!r}: expected {row['expected'] or 'nothing'}, got {answer.intervention_id}"
+            )
     return right, len(rows), wrong
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--registry", action="append", help="only this held-out registry (repeatable)")
-    parser.add_argument("--keep-glossary", action="store_true", help="keep the held-out languages' glossary terms")
+    parser.add_argument(
+        "--keep-glossary", action="store_true", help="keep the held-out languages' glossary terms"
+    )
     parser.add_argument("--misses", action="store_true", help="print false merges and misses")
     args = parser.parse_args()
     library = prevcat.load_library()
@@ -171,8 +185,10 @@ def main() -> None:
     if args.misses:
         print(str(ev))
     print()
-    print("Leave one registry out (generic importer, new source key, "
-          + ("glossary kept)" if args.keep_glossary else "its languages removed from the glossary)"))
+    print(
+        "Leave one registry out (generic importer, new source key, "
+        + ("glossary kept)" if args.keep_glossary else "its languages removed from the glossary)")
+    )
     sources = args.registry or [c.provenance.source for c in library.catalogues]
     total_true = total_pred = total_ok = 0
     for source in sources:
@@ -189,7 +205,9 @@ def main() -> None:
     p = total_ok / total_pred if total_pred else 1.0
     r = total_ok / total_true if total_true else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"{'all registries (pooled)':<28} programme P {p:.3f} R {r:.3f} F1 {f:.3f} ({total_true} true pairs)")
+    print(
+        f"{'all registries (pooled)':<28} programme P {p:.3f} R {r:.3f} F1 {f:.3f} ({total_true} true pairs)"
+    )
     print()
     print("Resolve: free-text names from places not in the bundled portfolios (top-1 programme)")
     for path in NAMES:

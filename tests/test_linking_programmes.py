@@ -52,7 +52,9 @@ def test_bundled_programmes_meet_the_targets_against_the_gold_with_variants(cros
 
 def test_who_else_uses_triple_p_finds_every_level(crosswalk: Crosswalk) -> None:
     programme = crosswalk.programme_of("nji:triple-p-niveau-1-2")
-    assert {"nji:triple-p-niveau-4-5", "blueprints:triple-p-system", "xchange:triple-p"} <= set(programme.members)
+    assert {"nji:triple-p-niveau-4-5", "blueprints:triple-p-system", "xchange:triple-p"} <= set(
+        programme.members
+    )
     assert crosswalk.variant_of("nji:triple-p-niveau-1-2").id != crosswalk.variant_of("xchange:triple-p").id
     explanation = crosswalk.explain("xchange:triple-p", "nji:triple-p-niveau-1-2")
     assert explanation.relation == "same programme, different variant: level 4 vs levels 1–2"
@@ -61,7 +63,9 @@ def test_who_else_uses_triple_p_finds_every_level(crosswalk: Crosswalk) -> None:
 
 def test_variants_of_one_registry_join_their_programme(crosswalk: Crosswalk) -> None:
     iy = crosswalk.programme_of("blueprints:incredible-years-parent")
-    assert {"vidensportalen:de-utrolige-aar-basic", "vidensportalen:de-utrolige-aar-smaaboern"} <= set(iy.members)
+    assert {"vidensportalen:de-utrolige-aar-basic", "vidensportalen:de-utrolige-aar-smaaboern"} <= set(
+        iy.members
+    )
     assert "xchange:incredible-years-teacher" not in iy.members  # a programme of its own
     assert "xchange:incredible-years-child" not in iy.members
     pmto = crosswalk.programme_of("blueprints:generationpmto")
@@ -72,7 +76,9 @@ def test_variants_of_one_registry_join_their_programme(crosswalk: Crosswalk) -> 
 
 
 def test_the_two_effekts_stay_two_programmes(crosswalk: Crosswalk) -> None:
-    assert crosswalk.programme_of("gruene-liste:32").id != crosswalk.programme_of("xchange:effekt-orebro-pas").id
+    assert (
+        crosswalk.programme_of("gruene-liste:32").id != crosswalk.programme_of("xchange:effekt-orebro-pas").id
+    )
 
 
 def test_old_cluster_api_is_the_programme(crosswalk: Crosswalk) -> None:
@@ -81,7 +87,9 @@ def test_old_cluster_api_is_the_programme(crosswalk: Crosswalk) -> None:
 
 
 def test_resolve_answers_the_programme_and_the_variant_the_name_says(crosswalk: Crosswalk) -> None:
-    [level4, plain, bad] = resolve(["Triple P nivå 4", "Triple P", "Triple P (niveau 1 en 2)"], crosswalk=crosswalk)
+    [level4, plain, bad] = resolve(
+        ["Triple P nivå 4", "Triple P", "Triple P (niveau 1 en 2)"], crosswalk=crosswalk
+    )
     programme = crosswalk.programme_of("xchange:triple-p").id
     assert level4.cluster == plain.cluster == bad.cluster == programme
     assert level4.variant == crosswalk.variant_of("xchange:triple-p").id
@@ -91,7 +99,9 @@ def test_resolve_answers_the_programme_and_the_variant_the_name_says(crosswalk: 
 
 @pytest.mark.parametrize("names", ["resolve_names.csv", "resolve_names_heldout.csv"])
 def test_free_text_names_from_new_places_resolve_to_their_programme(crosswalk: Crosswalk, names: str) -> None:
-    right, total, wrong = _eval_links().resolve_accuracy(crosswalk, ROOT / "tests" / "data" / "linking" / names)
+    right, total, wrong = _eval_links().resolve_accuracy(
+        crosswalk, ROOT / "tests" / "data" / "linking" / names
+    )
     assert right / total >= 0.95, wrong
 
 
@@ -121,6 +131,9 @@ def test_levels_are_read_from_names(text: str, levels: set[int]) -> None:
 
 
 def test_markers() -> None:
-    assert markers_differ("Triple P System", "Triple P niveau 4 en 5") == "levels differ (no level named / levels 4–5)"
+    assert (
+        markers_differ("Triple P System", "Triple P niveau 4 en 5")
+        == "levels differ (no level named / levels 4–5)"
+    )
     assert markers_differ("Triple P nivå 4", "Triple P Level 4") is None
     assert strip_markers("Komet för föräldrar med barn 3–11 år") == "Komet för föräldrar med barn"

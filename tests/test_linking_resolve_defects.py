@@ -56,7 +56,7 @@ _SCRIPT = textwrap.dedent(
     sys.path.insert(0, {bench!r})
     from bench_resolve import noisy, truth
     from prevcat.linking import Resolver, link
-    crosswalk = link()
+    crosswalk = link(__import__("prevcat").load_library())
     rng = random.Random(3)
     pairs = truth(crosswalk)
     names = [noisy(rng, rng.choice(pairs)[0]) for _ in range(3000)]

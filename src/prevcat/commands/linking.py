@@ -70,10 +70,31 @@ def _crosswalk(
     from prevcat.linking import link
 
     library = _library(ctx, catalogues, no_bundled)
-    crosswalk = link(library, overrides=overrides, threshold=threshold, one_to_one=one_to_one, progress=True)
+    crosswalk = link(
+        library,
+        overrides=overrides,
+        threshold=threshold,
+        one_to_one=one_to_one,
+        progress=True,
+        glossary=_glossary(ctx),
+    )
     for warning in crosswalk.warnings:
         click.echo(f"Warning: {warning}", err=True)
     return crosswalk
+
+
+def _glossary(ctx: click.Context) -> Any:
+    """The shipped glossary plus every installed plugin's terms (a broken plugin is warned of)."""
+    from prevcat.commands._common import plugins_dir_of
+    from prevcat.linking.glossary import default_glossary
+    from prevcat.plugins import get_glossary
+
+    try:
+        extra = get_glossary(plugins_dir=plugins_dir_of(ctx))
+    except Exception as exc:  # a plugin's glossary must not stop linking
+        click.echo(f"Warning: plugin glossary terms not loaded: {exc}", err=True)
+        extra = {}
+    return default_glossary(extra)
 
 
 def _open_out(output: str | None) -> IO[str]:
@@ -160,7 +181,13 @@ def link_command(
 
         def links(values: Sequence[Any]) -> list[dict[str, object]]:
             return [
-                {"a": lk.a, "b": lk.b, "score": lk.score, "decided_by": lk.decided_by, "reasons": list(lk.reasons)}
+                {
+                    "a": lk.a,
+                    "b": lk.b,
+                    "score": lk.score,
+                    "decided_by": lk.decided_by,
+                    "reasons": list(lk.reasons),
+                }
                 for lk in values
             ]
 

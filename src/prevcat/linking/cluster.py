@@ -16,7 +16,6 @@ from attrs import frozen
 __all__ = ["Cluster", "Link", "build_clusters", "cluster_id"]
 
 
-
 def _strs(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 

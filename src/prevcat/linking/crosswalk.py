@@ -15,7 +15,8 @@ from prevcat.errors import NotFoundError
 from prevcat.linking._progress import stderr_bar
 from prevcat.linking.brand import Brands
 from prevcat.linking.cluster import Cluster, Link, build_clusters
-from prevcat.linking.glossary import Glossary, default_glossary
+from prevcat.linking.glossary import Glossary, load_shipped_glossary
+from prevcat.linking.markers import variant_label
 from prevcat.linking.match import (
     LINK_THRESHOLD,
     SAME_SOURCE_MARGIN,
@@ -24,7 +25,6 @@ from prevcat.linking.match import (
     Scorer,
     profiles_of,
 )
-from prevcat.linking.markers import variant_label
 from prevcat.linking.overrides import Override, Overrides
 from prevcat.linking.programmes import build_programmes
 
@@ -107,6 +107,7 @@ class Crosswalk:
     warnings: tuple[str, ...] = ()
     pairs: tuple[PairScore, ...] = ()  #: every candidate pair scored, linked or not
     programme_links: tuple[Link, ...] = field(default=(), converter=_links)
+    glossary: Glossary | None = field(default=None, repr=False, eq=False)
     _scorer: Any = field(default=None, repr=False, eq=False)
     _profiles: Any = field(default=None, repr=False, eq=False)
     _by_member: dict[str, Cluster] = field(init=False, repr=False, eq=False)
@@ -171,7 +172,7 @@ class Crosswalk:
 
     def _tools(self) -> tuple[Scorer, dict[str, Profile]]:
         if self._scorer is None or self._profiles is None:
-            glossary = default_glossary()
+            glossary = self.glossary if self.glossary is not None else load_shipped_glossary()
             profiles = profiles_of(self.library, glossary)
             object.__setattr__(self, "_profiles", {p.id: p for p in profiles})
             object.__setattr__(self, "_scorer", Scorer(profiles, glossary))
@@ -218,9 +219,10 @@ class Crosswalk:
 
 def _as_library(library: Library | Iterable[Catalogue] | None) -> Library:
     if library is None:
-        from prevcat.plugins import load_library
-
-        return load_library()
+        raise TypeError(
+            "link() needs the catalogues to link: pass a Library (prevcat.link() and the "
+            "prevcat CLI use every installed catalogue)"
+        )
     if isinstance(library, Library):
         return library
     return Library.of(library)
@@ -293,7 +295,7 @@ def candidate_pairs(
 
 
 def link(
-    library: Library | Iterable[Catalogue] | None = None,
+    library: Library | Iterable[Catalogue],
     *,
     overrides: Overrides | str | Path | None = None,
     threshold: float | None = None,
@@ -303,14 +305,16 @@ def link(
 ) -> Crosswalk:
     """Link the same method across catalogues.
 
-    ``library`` defaults to every bundled catalogue.  ``overrides`` (an :class:`Overrides` or a
+    ``library`` holds the catalogues (:func:`prevcat.link` fills in every installed one);
+    ``glossary`` defaults to the shipped glossary (:func:`prevcat.link` adds the plugins'
+    terms).  ``overrides`` (an :class:`Overrides` or a
     path) are applied last.  ``threshold`` defaults to :data:`LINK_THRESHOLD`.  With
     ``one_to_one`` each intervention keeps at most one link per other source (best first).
     ``progress`` shows a progress bar on stderr (or is a ``callback(done, total)``).
     """
     lib = _as_library(library)
     limit = LINK_THRESHOLD if threshold is None else float(threshold)
-    gloss = glossary if glossary is not None else default_glossary()
+    gloss = glossary if glossary is not None else load_shipped_glossary()
     curated = (
         overrides if isinstance(overrides, Overrides) or overrides is None else Overrides.load(overrides)
     )
@@ -353,7 +357,9 @@ def link(
         else:
             why = brands.reason(by_id[v.a], by_id[v.b], v.name_score)
             if why is not None:
-                branded = Link(v.a, v.b, v.score, v.scorers, (*v.reasons, why), order=(v.strength, v.full_score))
+                branded = Link(
+                    v.a, v.b, v.score, v.scorers, (*v.reasons, why), order=(v.strength, v.full_score)
+                )
                 # a shared name or origin is also one variant, where the registries allow it; an
                 # acronym a registry uses for several entries names the programme only
                 programme_links.append(branded)
@@ -411,6 +417,7 @@ def link(
         warnings=tuple(warnings),
         pairs=tuple(verdicts),
         programme_links=tuple(lk for lk in joined if lk not in set(accepted)),
+        glossary=gloss,
         scorer=scorer,
         profiles=by_id,
     )

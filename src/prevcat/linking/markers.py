@@ -80,7 +80,9 @@ def variant_label(names: Sequence[str]) -> str:
     return names[0] if names else ""
 
 
-_BAND_TEXT = re.compile(r"(?<![\d.,])\d{1,2}\s*(?:-|–|—)\s*\d{1,2}(?!\d)(?:\s*(?:år|ar|jaar|jahre|years|vuotta))?")
+_BAND_TEXT = re.compile(
+    r"(?<![\d.,])\d{1,2}\s*(?:-|–|—)\s*\d{1,2}(?!\d)(?:\s*(?:år|ar|jaar|jahre|years|vuotta))?"
+)
 _EMPTY_PARENS = re.compile(r"\(\s*[&/,+-]?\s*\)")
 
 

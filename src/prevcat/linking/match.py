@@ -41,7 +41,7 @@ __all__ = [
     "PairScore",
     "Profile",
     "Scorer",
-    "Variant",
+    "NameVariant",
 ]
 
 #: pairs of interventions scoring at least this are linked
@@ -77,7 +77,7 @@ _COUNTRY_WORDS = frozenset(
 
 
 @frozen
-class Variant:
+class NameVariant:
     """One name form of one intervention."""
 
     intervention_id: str
@@ -140,7 +140,7 @@ class Profile:
     """What the matcher knows about one intervention."""
 
     intervention: Intervention
-    variants: tuple[Variant, ...]
+    variants: tuple[NameVariant, ...]
     originals: tuple[NameForm, ...]
     langs: frozenset[str]
     countries: frozenset[str]
@@ -193,7 +193,7 @@ class Profile:
         ``curated`` aliases count as aliases in their language; they do not add to the
         entry's own languages.
         """
-        variants: list[Variant] = []
+        variants: list[NameVariant] = []
         seen: dict[str, int] = {}
 
         def add(
@@ -207,7 +207,7 @@ class Profile:
             weight = KIND_WEIGHT.get(kind, 0.9)
             if base_kind == "alias":
                 weight = min(weight, KIND_WEIGHT["alias"])
-            new = Variant(item.id, kind if base_kind == "name" else "alias", text, form, lang, weight, source)
+            new = NameVariant(item.id, kind if base_kind == "name" else "alias", text, form, lang, weight, source)
             if form.key in seen:
                 at = seen[form.key]
                 if variants[at].weight < weight:
@@ -408,9 +408,9 @@ class Scorer:
         return NameScore(score, ratio, token_sort, token_set, partial, words, shared)
 
     # -- pairs ---------------------------------------------------------------------------------
-    def best_names(self, a: Profile, b: Profile) -> tuple[float, NameScore, Variant, Variant]:
-        best: tuple[float, NameScore, Variant, Variant] | None = None
-        fallback: tuple[Variant, Variant] | None = None
+    def best_names(self, a: Profile, b: Profile) -> tuple[float, NameScore, NameVariant, NameVariant]:
+        best: tuple[float, NameScore, NameVariant, NameVariant] | None = None
+        fallback: tuple[NameVariant, NameVariant] | None = None
         for va in a.variants:
             for vb in b.variants:
                 if va.language_conflict(vb.form) or vb.language_conflict(va.form):

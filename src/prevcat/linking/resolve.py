@@ -33,11 +33,11 @@ from rapidfuzz import fuzz, process
 
 from prevcat.catalogue import Library
 from prevcat.linking._progress import stderr_bar
+from prevcat.linking.brand import BRAND_RARE_WEIGHT
 from prevcat.linking.crosswalk import Crosswalk, link
 from prevcat.linking.glossary import GENERIC_CONCEPTS
-from prevcat.linking.brand import BRAND_RARE_WEIGHT
 from prevcat.linking.markers import levels_of
-from prevcat.linking.match import RESOLVE_THRESHOLD, Profile, Scorer, Variant, bands_agree
+from prevcat.linking.match import RESOLVE_THRESHOLD, Profile, Scorer, NameVariant, bands_agree
 from prevcat.linking.normalize import NameForm, band_spans, name_variants, normalize
 
 __all__ = [
@@ -158,7 +158,7 @@ class Resolver:
         scorer, profiles = crosswalk._tools()
         self.scorer: Scorer = scorer
         self.profiles: list[Profile] = list(profiles.values())
-        self.variants: list[Variant] = []
+        self.variants: list[NameVariant] = []
         self.owner: list[int] = []
         for i, p in enumerate(self.profiles):
             for v in p.variants:
@@ -208,7 +208,7 @@ class Resolver:
         # within it the variant for ages 6-11
         variant_of = {m: v for c in crosswalk.clusters for v in (c.variants or (c,)) for m in v.members}
         self.variant_ids: list[str | None] = [
-            v.id if (v := variant_of.get(p.id)) is not None else None for p in self.profiles
+            pv.id if (pv := variant_of.get(p.id)) is not None else None for p in self.profiles
         ]
         self.single_variant = [
             (c := self.cluster_of.get(p.id)) is None or len(c.variants) <= 1 for p in self.profiles
@@ -739,7 +739,12 @@ _RESOLVERS: dict[int, tuple[Crosswalk, Resolver]] = {}
 
 
 def _resolver_for(library: Library | None, crosswalk: Crosswalk | None) -> Resolver:
+    if crosswalk is None and library is None:
+        raise TypeError(
+            "resolve() needs a crosswalk or a library (prevcat.resolve() uses every installed catalogue)"
+        )
     if crosswalk is None:
+        assert library is not None
         key = id(library)
         cached = _RESOLVERS.get(key)
         if cached is not None and (library is None or cached[0].library is library):
@@ -766,9 +771,10 @@ def resolve(
 ) -> list[Resolution]:
     """Resolve free-text method names, one :class:`Resolution` per name, in order.
 
-    ``crosswalk`` (or else ``library``, or else every bundled catalogue, linked first) gives
-    the entries and clusters.  ``country`` (ISO code) favours entries of that country or
-    language.  ``progress`` shows a bar on stderr for long runs (or is a callback).
+    ``crosswalk`` (or else ``library``, linked first) gives the entries, programmes and
+    variants; :func:`prevcat.resolve` fills in every installed catalogue.  ``country`` (ISO
+    code) favours entries of that country or language.  ``progress`` shows a bar on stderr
+    for long runs (or is a callback).
     """
     resolver = _resolver_for(library, crosswalk)
     queries = list(names)

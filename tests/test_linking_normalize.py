@@ -6,8 +6,9 @@ from prevcat.catalogue import Catalogue, Library, Provenance
 from prevcat.linking import link
 from prevcat.linking.glossary import Glossary, load_shipped_glossary, shipped_terms
 from prevcat.linking.glossary_plugin import prevcat_register_glossary
-from prevcat.linking.match import Scorer, bands_agree, profiles_of
+from prevcat.linking.match import Scorer
 from prevcat.linking.normalize import fold, name_variants, normalize
+from prevcat.linking.profile import bands_agree, profiles_of
 from prevcat.model import Intervention
 
 

@@ -25,8 +25,9 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from prevcat.linking.markers import strip_markers
-from prevcat.linking.match import Profile, Scorer
+from prevcat.linking.match import Scorer
 from prevcat.linking.normalize import NameForm, normalize
+from prevcat.linking.profile import Profile
 
 __all__ = ["BRAND_RARE_WEIGHT", "Brands"]
 

@@ -17,15 +17,9 @@ from prevcat.linking.brand import Brands
 from prevcat.linking.cluster import Cluster, Link, build_clusters
 from prevcat.linking.glossary import Glossary, load_shipped_glossary
 from prevcat.linking.markers import variant_label
-from prevcat.linking.match import (
-    LINK_THRESHOLD,
-    SAME_SOURCE_MARGIN,
-    PairScore,
-    Profile,
-    Scorer,
-    profiles_of,
-)
+from prevcat.linking.match import LINK_THRESHOLD, SAME_SOURCE_MARGIN, PairScore, Scorer
 from prevcat.linking.overrides import Override, Overrides
+from prevcat.linking.profile import Profile, profiles_of
 from prevcat.linking.programmes import build_programmes
 
 __all__ = ["AMBIGUOUS_MARGIN", "Crosswalk", "Explanation", "candidate_pairs", "link"]

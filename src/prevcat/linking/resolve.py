@@ -37,8 +37,9 @@ from prevcat.linking.brand import BRAND_RARE_WEIGHT
 from prevcat.linking.crosswalk import Crosswalk, link
 from prevcat.linking.glossary import GENERIC_CONCEPTS
 from prevcat.linking.markers import levels_of
-from prevcat.linking.match import RESOLVE_THRESHOLD, Profile, Scorer, NameVariant, bands_agree
+from prevcat.linking.match import RESOLVE_THRESHOLD, Scorer
 from prevcat.linking.normalize import NameForm, band_spans, name_variants, normalize
+from prevcat.linking.profile import NameVariant, Profile, bands_agree
 
 __all__ = [
     "AMBIGUITY_MARGIN",

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from attrs import field, frozen
-from rapidfuzz import fuzz, process
 
 from prevcat.catalogue import Catalogue, Library
 from prevcat.errors import NotFoundError
 from prevcat.linking._progress import stderr_bar
 from prevcat.linking.brand import Brands
+from prevcat.linking.candidates import candidate_pairs, unambiguous
+from prevcat.linking.candidates import one_to_one as one_per_source
 from prevcat.linking.cluster import Cluster, Link, build_clusters
 from prevcat.linking.glossary import Glossary, load_shipped_glossary
 from prevcat.linking.markers import variant_label
@@ -22,11 +22,8 @@ from prevcat.linking.overrides import Override, Overrides
 from prevcat.linking.profile import Profile, profiles_of
 from prevcat.linking.programmes import build_programmes
 
-__all__ = ["AMBIGUOUS_MARGIN", "Crosswalk", "Explanation", "candidate_pairs", "link"]
+__all__ = ["Crosswalk", "Explanation", "candidate_pairs", "link"]
 
-#: an entry matching two entries that must stay apart within this many points (before capping
-#: at 100: a mention of *Örebro* in a note counts) links to neither
-AMBIGUOUS_MARGIN = 3.0
 
 Progress = Callable[[int, int], None]
 
@@ -222,72 +219,6 @@ def _as_library(library: Library | Iterable[Catalogue] | None) -> Library:
     return Library.of(library)
 
 
-def candidate_pairs(
-    profiles: Sequence[Profile], scorer: Scorer, *, min_string: float = 60.0, same_source: bool = False
-) -> set[tuple[int, int]]:
-    """Pairs of profiles (indexes; of different sources unless ``same_source``) worth scoring.
-
-    Candidates come from a batch ``cdist`` of every name form against every other
-    (``ratio`` and ``token_sort_ratio``), from shared rare words, from shared acronyms and
-    from ``original`` fields against names.
-    """
-    keys: list[str] = []
-    owner: list[int] = []
-    for i, p in enumerate(profiles):
-        for v in p.variants:
-            keys.append(v.form.key)
-            owner.append(i)
-    orig_keys: list[str] = []
-    orig_owner: list[int] = []
-    for i, p in enumerate(profiles):
-        for f in p.originals:
-            orig_keys.append(f.key)
-            orig_owner.append(i)
-    owner_arr = np.asarray(owner)
-    sources = [p.source for p in profiles]
-    pairs: set[tuple[int, int]] = set()
-
-    def add(i: int, j: int) -> None:
-        if i != j and (same_source or sources[i] != sources[j]):
-            pairs.add((i, j) if i < j else (j, i))
-
-    cutoff = int(min_string)
-    for rows, row_owner in ((keys, owner), (orig_keys, orig_owner)):
-        if not rows or not keys:
-            continue
-        best = np.maximum(
-            process.cdist(rows, keys, scorer=fuzz.ratio, dtype=np.uint8, workers=-1, score_cutoff=cutoff),
-            process.cdist(
-                rows, keys, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=-1, score_cutoff=cutoff
-            ),
-        )
-        r_idx, c_idx = np.nonzero(best >= cutoff)
-        for r, c in zip(r_idx.tolist(), c_idx.tolist(), strict=True):
-            add(row_owner[r], int(owner_arr[c]))
-    by_token: dict[str, set[int]] = {}
-    by_acr: dict[str, set[int]] = {}
-    for i, p in enumerate(profiles):
-        for v in p.variants:
-            if v.curated is not None:
-                continue  # a curated name is found by cdist; its words must not crowd a rare word's group
-            for t in v.form.tokens:
-                by_token.setdefault(t, set()).add(i)
-        for a in p.acronyms:
-            by_acr.setdefault(a, set()).add(i)
-    limit = max(12, len(profiles) // 20)
-    for groups, min_weight in ((by_token, 1.5), (by_acr, 0.0)):
-        for token, members in groups.items():
-            if len(members) < 2 or len(members) > limit:
-                continue
-            if min_weight and (scorer.weight(token) < min_weight or len(token) < 3):
-                continue
-            ordered = sorted(members)
-            for x, i in enumerate(ordered):
-                for j in ordered[x + 1 :]:
-                    add(i, j)
-    return pairs
-
-
 def link(
     library: Library | Iterable[Catalogue],
     *,
@@ -359,9 +290,9 @@ def link(
                 programme_links.append(branded)
                 if not why.startswith("brand acronym"):
                     links.append(branded)
-    links, ambiguous = _unambiguous(links, cannot)
+    links, ambiguous = unambiguous(links, cannot)
     if one_to_one:
-        links = _one_to_one(links, {p.id: p.source for p in profiles})
+        links = one_per_source(links, {p.id: p.source for p in profiles})
     warnings: list[str] = []
     for _pair, o in decided.items():
         missing = [x for x in (o.a, o.b) if x not in by_id]
@@ -417,49 +348,8 @@ def link(
     )
 
 
-def _unambiguous(
-    links: list[Link], cannot: list[tuple[str, str]]
-) -> tuple[list[Link], list[tuple[Link, str]]]:
-    """Links without those of an entry that matches, about equally well, two entries that
-    must stay apart (a bare *EFFEKT* against the Swedish and the German EFFEKT): taking
-    either would be a guess, and a wrong merge misleads more than a missed one."""
-    apart = {frozenset(p) for p in cannot}
-    by_entry: dict[str, list[Link]] = {}
-    for lk in links:
-        if lk.decided_by == "matcher":
-            by_entry.setdefault(lk.a, []).append(lk)
-            by_entry.setdefault(lk.b, []).append(lk)
-    dropped: dict[tuple[str, str], str] = {}
-    for entry, own in sorted(by_entry.items()):
-        for x, first in enumerate(own):
-            for second in own[x + 1 :]:
-                o1 = first.b if first.a == entry else first.a
-                o2 = second.b if second.a == entry else second.a
-                told = [any(" mentions " in r for r in lk.reasons) for lk in (first, second)]
-                if told[0] != told[1]:
-                    continue  # a note of one names the other (Blueprints' EFFEKT mentions Örebro)
-                if frozenset((o1, o2)) in apart and abs(first.order[0] - second.order[0]) < AMBIGUOUS_MARGIN:
-                    why = f"ambiguous: {entry} matches {o1} and {o2}, which must stay apart"
-                    dropped.setdefault(first.pair, why)
-                    dropped.setdefault(second.pair, why)
-    kept = [lk for lk in links if lk.pair not in dropped]
-    return kept, [(lk, dropped[lk.pair]) for lk in links if lk.pair in dropped]
-
-
 def _curated(o: Override) -> str:
     return f"curated: same{': ' + o.note if o.note else ''}"
-
-
-def _one_to_one(links: list[Link], source_of: dict[str, str]) -> list[Link]:
-    taken: set[tuple[str, str]] = set()
-    out: list[Link] = []
-    for lk in sorted(links, key=lambda x: (-x.score, x.pair)):
-        ka, kb = (lk.a, source_of[lk.b]), (lk.b, source_of[lk.a])
-        if ka in taken or kb in taken:
-            continue
-        taken.update((ka, kb))
-        out.append(lk)
-    return out
 
 
 def _progress(progress: bool | Progress, total: int) -> Progress | None:

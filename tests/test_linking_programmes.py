@@ -137,3 +137,13 @@ def test_markers() -> None:
     )
     assert markers_differ("Triple P nivå 4", "Triple P Level 4") is None
     assert strip_markers("Komet för föräldrar med barn 3–11 år") == "Komet för föräldrar med barn"
+
+
+def test_a_programmes_evidence_is_listed_per_variant_never_blended(crosswalk: Crosswalk) -> None:
+    programme = crosswalk.programme_of("nji:triple-p-niveau-1-2")
+    by_variant = crosswalk.evidence(programme.id)
+    assert [v for v, _ in by_variant] == list(programme.variants)
+    ratings = {m: r for _v, entries in by_variant for m, r in entries}
+    assert set(ratings) == set(programme.members)
+    assert [r.label for r in ratings["nji:triple-p-niveau-1-2"]] == ["theoretisch goed onderbouwd"]
+    assert ratings["xchange:triple-p"] == crosswalk.library.get("xchange:triple-p").ratings

@@ -10,6 +10,7 @@ from attrs import field, frozen
 
 from prevcat.catalogue import Catalogue, Library
 from prevcat.errors import NotFoundError
+from prevcat.evidence import Rating
 from prevcat.linking._progress import stderr_bar
 from prevcat.linking.brand import Brands
 from prevcat.linking.candidates import candidate_pairs, unambiguous
@@ -137,6 +138,17 @@ class Crosswalk:
         except KeyError:
             self.library.get(intervention_id)
             raise NotFoundError(intervention_id, []) from None
+
+    def evidence(
+        self, programme_id: str
+    ) -> tuple[tuple[Cluster, tuple[tuple[str, tuple[Rating, ...]], ...]], ...]:
+        """A programme's ratings per variant, never blended: ``((variant, ((entry id,
+        ratings), ...)), ...)``, each entry with its registry's own ratings as published."""
+        programme = self.cluster(programme_id)
+        return tuple(
+            (variant, tuple((m, tuple(self.library.get(m).ratings)) for m in variant.members))
+            for variant in programme.variants or (programme,)
+        )
 
     def cluster_of(self, intervention_id: str) -> Cluster:
         """The programme holding this intervention (see :meth:`programme_of`)."""

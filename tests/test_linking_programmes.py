@@ -147,3 +147,30 @@ def test_a_programmes_evidence_is_listed_per_variant_never_blended(crosswalk: Cr
     assert set(ratings) == set(programme.members)
     assert [r.label for r in ratings["nji:triple-p-niveau-1-2"]] == ["theoretisch goed onderbouwd"]
     assert ratings["xchange:triple-p"] == crosswalk.library.get("xchange:triple-p").ratings
+
+
+def test_a_word_inside_another_is_no_brand(crosswalk: Crosswalk) -> None:
+    # "Connect" ends no compound of "Reconnecting Youth": a compound's head must end the word
+    assert crosswalk.programme_of("metodguiden:connect").id != (
+        crosswalk.programme_of("crimesolutions:reconnecting-youth").id
+    )
+
+
+def test_a_bare_name_matching_two_programmes_that_must_stay_apart_links_to_neither() -> None:
+    from prevcat.catalogue import Catalogue, Library, Provenance
+    from prevcat.model import AgeRange, Intervention, Target
+
+    def item(source: str, name: str, ages: tuple[int, int] | None) -> Intervention:
+        target = Target(ages=AgeRange(*ages)) if ages else Target()
+        return Intervention(source=source, id=f"{source}:effekt", name=name, target=target)
+
+    library = Library.of(
+        [
+            Catalogue(Provenance("se", "se"), [item("se", "EFFEKT", (13, 16))]),
+            Catalogue(Provenance("de", "de"), [item("de", "EFFEKT", (3, 10))]),
+            Catalogue(Provenance("us", "us"), [item("us", "EFFEKT", None)]),
+        ]
+    )
+    cw = link(library)
+    assert len(cw.programme_of("us:effekt").members) == 1
+    assert any("ambiguous" in why for _lk, why in cw.refused)

@@ -374,14 +374,16 @@ def default_gold() -> Path:
 @click.option(
     "--gold",
     type=click.Path(exists=True, dir_okay=False),
-    help="Gold clusters: CSV cluster,intervention_id (default: the shipped gold file).",
+    help="Gold: CSV cluster,variant,intervention_id (cluster = programme; variant optional). "
+    "Default: the shipped gold file.",
 )
 @_catalogue_options
 @click.pass_context
 def evaluate_command(
     ctx: click.Context, gold: str | None, catalogues: tuple[str, ...], no_bundled: bool, overrides: str | None
 ) -> None:
-    """Pairwise precision, recall and F1 against gold clusters; lists false merges and misses."""
+    """Pairwise precision, recall and F1 against gold programmes and variants; lists false
+    merges and misses at both levels (benchmarks/eval_links.py adds leave-one-registry-out)."""
     from prevcat.linking import evaluate
 
     crosswalk = _crosswalk(ctx, catalogues, no_bundled, overrides)

@@ -174,3 +174,64 @@ def test_a_bare_name_matching_two_programmes_that_must_stay_apart_links_to_neith
     cw = link(library)
     assert len(cw.programme_of("us:effekt").members) == 1
     assert any("ambiguous" in why for _lk, why in cw.refused)
+
+
+def _library_of(**sources: list[tuple[str, tuple[str, ...]]]) -> prevcat.Library:
+    from prevcat.catalogue import Catalogue, Library, Provenance
+    from prevcat.model import Alias, Intervention
+
+    catalogues = []
+    for source, rows in sources.items():
+        items = [
+            Intervention(
+                source=source, id=f"{source}:{i}", name=name, aliases=tuple(Alias(a) for a in aliases)
+            )
+            for i, (name, aliases) in enumerate(rows)
+        ]
+        catalogues.append(Catalogue(Provenance(source, source), items))
+    return Library.of(catalogues)
+
+
+def test_an_acronym_standing_for_two_names_links_nothing() -> None:
+    # names of the What Works Clearinghouse against Nordic registries
+    cw = link(
+        _library_of(
+            no=[
+                ("STAD", ("STockholm prevents Alcohol and Drug problems",)),
+                ("VIP Snakk om det", ("VIP", "Veiledning og Informasjon om Psykisk helse hos ungdom")),
+                ("Kjærlighet og Grenser", ("Iowa Strengthening Families Program", "Step-by-Step")),
+                ("Cool Kids/Chilled - angstprogram for børn og unge", ("Chilled",)),
+            ],
+            us=[
+                ("Student Teams Achievement Divisions (STAD)", ()),
+                (
+                    "Vocabulary Improvement Program for English Language Learners and Their Classmates (VIP)",
+                    (),
+                ),
+                ("STEPS (Sequential Teaching of Explicit Phonics and Spelling)", ()),
+                ("Project CHILD", ()),
+            ],
+        )
+    )
+    for i in range(4):
+        assert len(cw.programme_of(f"no:{i}").members) == 1, cw.programme_of(f"no:{i}")
+    assert any("stands for different names" in r for r in cw.explain("no:0", "us:0").reasons)
+
+
+def test_one_registrys_entries_join_a_programme_only_on_names_alike_as_written() -> None:
+    cw = link(
+        _library_of(
+            us=[
+                ("Direct Instruction/DISTAR", ()),
+                ("Direct Instruction/DISTAR and Success for All", ()),
+                ("Success for All", ()),
+            ],
+            de=[("Klasse2000", ("Klasse 2000",)), ("KLASSE KLASSE", ())],
+        )
+    )
+    assert crosswalk_members(cw, "us:0") == {"us:0"} and crosswalk_members(cw, "us:2") == {"us:2"}
+    assert crosswalk_members(cw, "de:0") == {"de:0"}
+
+
+def crosswalk_members(cw: Crosswalk, entry: str) -> set[str]:
+    return set(cw.programme_of(entry).members)

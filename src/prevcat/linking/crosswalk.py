@@ -18,7 +18,13 @@ from prevcat.linking.candidates import one_to_one as one_per_source
 from prevcat.linking.cluster import Cluster, Link, build_clusters
 from prevcat.linking.glossary import Glossary, load_shipped_glossary
 from prevcat.linking.markers import variant_label
-from prevcat.linking.match import LINK_THRESHOLD, SAME_SOURCE_MARGIN, PairScore, Scorer
+from prevcat.linking.match import (
+    LINK_THRESHOLD,
+    SAME_SOURCE_MARGIN,
+    SAME_SOURCE_SPELLING,
+    PairScore,
+    Scorer,
+)
 from prevcat.linking.overrides import Override, Overrides
 from prevcat.linking.profile import Profile, profiles_of
 from prevcat.linking.programmes import build_programmes
@@ -283,7 +289,18 @@ def link(
         if same_source or v.variant_vetoes:
             if v.variant_vetoes:
                 apart.append((v.a, v.b))
-            if v.score >= (limit + SAME_SOURCE_MARGIN if same_source else limit):
+            if same_source:
+                # one registry's two entries are one programme when one adapts the other or
+                # their names as written (not a part: "Direct Instruction/DISTAR and Success
+                # for All") are alike in words and in spelling ("Klasse 2000" is not "KLASSE
+                # KLASSE", though its only other word is a number)
+                named = any(r.startswith("original of") for r in v.reasons)
+                written = scorer.full_names(by_id[v.a], by_id[v.b], ("full", "alias", "main"))
+                spelt = max(dict(v.scorers).get("ratio", 0.0), dict(v.scorers).get("token_sort_ratio", 0.0))
+                alike = written >= limit + SAME_SOURCE_MARGIN and spelt >= SAME_SOURCE_SPELLING
+                if v.score >= limit + SAME_SOURCE_MARGIN and (named or alike):
+                    programme_links.append(lk)
+            elif v.score >= limit:
                 programme_links.append(lk)
             elif (why := brands.reason(by_id[v.a], by_id[v.b], v.name_score)) is not None:
                 programme_links.append(

@@ -37,11 +37,19 @@ __all__ = ["LINK_THRESHOLD", "RESOLVE_THRESHOLD", "NameScore", "PairScore", "Sco
 LINK_THRESHOLD = 85.0
 #: free-text names scoring at least this against a catalogue name are resolved
 RESOLVE_THRESHOLD = 80.0
+#: a shared acronym counts only when the names it stands for score at least this
+ACRONYM_EXPANSION_MIN = 30.0
+#: names meeting on an acronym that stands for different names score at most this
+ACRONYM_ONLY_CAP = 60.0
+#: two names reduced to one and the same word are that word only if written this alike
+SINGLE_WORD_WRITTEN_MIN = 75.0
 #: the "different originals" veto applies from this name similarity up
 ORIGINAL_VETO_MIN_NAME = 60.0
 #: two entries of one registry are one programme (never one variant) from this much above
 #: :data:`LINK_THRESHOLD`: a registry that lists two entries says they differ in something
 SAME_SOURCE_MARGIN = 5.0
+#: ...and, unless one adapts the other, their closest names spelt at least this alike
+SAME_SOURCE_SPELLING = 70.0
 
 
 @frozen
@@ -159,6 +167,7 @@ class Scorer:
         rest_a = [t for t in sorted(only_a) if len(t) >= shortest and not t[0].isdigit()]
         rest_b = [t for t in sorted(only_b) if len(t) >= shortest and not t[0].isdigit()] if rest_a else []
         fuzzy_pairs: list[tuple[str, str]] = []
+        fuzzy_ratios: list[float] = []
         for ta in rest_a if rest_b else ():
             best, best_t = 0.0, ""
             for tb in rest_b:
@@ -172,6 +181,7 @@ class Scorer:
                     best, best_t = r, tb
             if best_t:
                 fuzzy_pairs.append((ta, best_t))
+                fuzzy_ratios.append(best)
                 rest_b.remove(best_t)
         joined = (
             _joined_matches(a, b, only_a, only_b)
@@ -190,7 +200,12 @@ class Scorer:
         if w_union <= 0:
             return 0.0, ()
         found = tuple(shared) + tuple(f"{x}~{y}" for x, y in fuzzy_pairs) if fuzzy_pairs else tuple(shared)
-        return 100.0 * w_shared / w_union, found
+        words = 100.0 * w_shared / w_union
+        if fuzzy_ratios and not shared and not joined[0]:
+            # every word in common is only nearly the same ("Chilled" / "child"): as sure as
+            # the words are alike
+            words *= min(fuzzy_ratios) / 100.0
+        return words, found
 
     def names(self, a: NameForm, b: NameForm, *, query: bool = False) -> NameScore:
         """Similarity of two name forms by every scorer; ``score`` is the decision value.
@@ -198,6 +213,12 @@ class Scorer:
         ``query``: ``a`` is free text, whose extra generic words weigh little.
         """
         if a.key == b.key:
+            if len(a.tokens) == 1 and not query:
+                # one word left on both sides ("Step-by-Step" and "STEPS" are both "step",
+                # "Project CHILD" and "Chilled" both "child"): the names as written decide
+                written = fuzz.ratio(a.text.casefold(), b.text.casefold())
+                if written < SINGLE_WORD_WRITTEN_MIN:
+                    return NameScore(written, written, written, written, written, 100.0, a.tokens)
             return NameScore(100.0, 100.0, 100.0, 100.0, 100.0, 100.0, a.tokens)
         memo_key = (a.key, b.key, query)
         found = self._memo.get(memo_key)
@@ -264,6 +285,14 @@ class Scorer:
         vetoes: list[str] = []
         variant_vetoes: list[str] = []
         score = value
+        only = set(va.form.tokens) | set(vb.form.tokens)
+        if len(set(va.form.tokens)) == len(set(vb.form.tokens)) == 1 and only & (a.written | b.written):
+            # the names meet on an acronym alone (STAD, VIP, STEPS ~ Step-by-Step): it must
+            # stand for one name
+            differ = self._expansions_differ(a, b, sorted(only))
+            if differ:
+                score = min(score, ACRONYM_ONLY_CAP)
+                reasons.append(differ)
         how = "same normalised name" if ns.score >= 100 else "name similarity"
         reasons.append(
             f"{how} {ns.score:.0f} ({va.label()} ~ {vb.label()}; ratio {ns.ratio:.0f}, "
@@ -285,7 +314,10 @@ class Scorer:
         if shared_acr:
             specific = [x for x in shared_acr if self.acronym_count[x] <= 4 and len(x) >= 3]
             reasons.append("acronym hit: " + ", ".join(x.upper() for x in shared_acr))
-            if specific:
+            differ = self._expansions_differ(a, b, shared_acr) if specific else None
+            if differ:
+                reasons.append(differ)  # PALS: "Positiv atferd..." is not "Peer-Assisted Learning..."
+            elif specific:
                 score = max(score, 88.0)
         # evidence from other fields
         ta, tb = a.intervention.target, b.intervention.target
@@ -364,16 +396,40 @@ class Scorer:
             variant_vetoes=tuple(variant_vetoes),
         )
 
-    def full_names(self, a: Profile, b: Profile) -> float:
-        """The best similarity of the names and aliases as written (no parts)."""
+    def full_names(self, a: Profile, b: Profile, kinds: tuple[str, ...] = ("full", "alias")) -> float:
+        """The best similarity of the names and aliases as written (no parts; ``main``, the
+        name before a parenthesis, when ``kinds`` says so)."""
         best = 0.0
         for va in a.variants:
-            if va.kind not in ("full", "alias"):
+            if va.kind not in kinds:
                 continue
             for vb in b.variants:
-                if vb.kind in ("full", "alias"):
+                if vb.kind in kinds:
                     best = max(best, self.names(va.form, vb.form).score)
         return best
+
+    def _expansions_differ(self, a: Profile, b: Profile, acronyms: Sequence[str]) -> str | None:
+        """Why a shared acronym stands for two different names, or None: both entries write a
+        name of three words or more besides the acronym, and no two of them are alike."""
+        drop = set(acronyms)
+
+        def long_forms(p: Profile) -> list[NameForm]:
+            return [
+                v.form
+                for v in p.variants
+                if v.kind in ("full", "alias", "main") and len(set(v.form.tokens) - drop) >= 3
+            ]
+
+        la, lb = long_forms(a), long_forms(b)
+        if not la or not lb:
+            return None
+        best = max(self.names(x, y).score for x in la for y in lb)
+        if best >= ACRONYM_EXPANSION_MIN:
+            return None
+        return (
+            f"acronym {'/'.join(x.upper() for x in acronyms)} stands for different names "
+            f"({la[0].text!r} / {lb[0].text!r}, {best:.0f})"
+        )
 
     def _original_conflict(self, a: Profile, b: Profile) -> str | None:
         oa = [f for f in a.originals if programme_like(f)]

@@ -104,6 +104,7 @@ class ResolverIndex:
             for p, vid in zip(self.profiles, self.variant_ids, strict=True)
         ]
         self.levels = [levels_of(p.intervention.name) for p in self.profiles]
+        self.form_levels = [levels_of(v.text) for v in self.variants]
         self.members_of: dict[str, list[int]] = {}
         for pi, key in enumerate(self.cluster_keys):
             self.members_of.setdefault(key, []).append(pi)

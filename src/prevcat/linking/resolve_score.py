@@ -3,6 +3,7 @@ brands, curated aliases; the ranking of programmes, ambiguity and the variant th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from operator import itemgetter
 
@@ -26,6 +27,8 @@ from prevcat.linking.profile import bands_agree
 from prevcat.linking.resolve_index import ResolverIndex
 
 __all__ = ["ResolverScoring"]
+
+_HAS_DIGIT = re.compile(r"\d")
 
 
 class ResolverScoring(ResolverIndex):
@@ -58,10 +61,20 @@ class ResolverScoring(ResolverIndex):
                 words = 100.0 * w_shared / (union if union > 1e-9 else 1e-9)
                 if words > estimate.get(c, 0.0):
                     estimate[c] = words
-        for t in set(qform.tokens):
-            for c in self.by_brand_word.get(t, ()):
-                if estimate.get(c, 0.0) < BRAND_FLOOR and self._brand_in(qform, c):
-                    estimate[c] = BRAND_FLOOR
+        qtokens = set(qform.tokens)
+        if not cands or max(cands.values()) < 90:
+            # a catalogue name inside a longer name: one form per entry is enough
+            branded: set[int] = set()
+            owner = self.owner
+            brand_words = self.brand_words
+            for t in sorted(qtokens):  # a fixed order: the form kept per entry must not vary
+                for c in self.by_brand_word.get(t, ()):
+                    pi = owner[c]
+                    if pi in branded or estimate.get(c, 0.0) >= BRAND_FLOOR:
+                        continue
+                    if all(w in qtokens for w in brand_words[c]):
+                        estimate[c] = BRAND_FLOOR
+                        branded.add(pi)
         for a in qform.written | qform.acronyms:
             hits = self.by_acr.get(a, ())
             if len(hits) <= 8:
@@ -84,6 +97,7 @@ class ResolverScoring(ResolverIndex):
             elif i >= REFINE:
                 break  # sorted: no later estimate qualifies
         langs = set(qform.langs) | hint
+        qlevels = levels_of(qform.text) if _HAS_DIGIT.search(qform.text) else frozenset()
         for c in cand:
             v = self.variants[c]
             pi = self.owner[c]
@@ -112,9 +126,8 @@ class ResolverScoring(ResolverIndex):
             ):
                 score = min(score, 75.0)  # "Unge & Rus" is youth + drugs: no name in common
                 why.append("only generic words in common")
-            qlevels = levels_of(qform.text)
             if qlevels:
-                vlevels = levels_of(v.text) or self.levels[pi]
+                vlevels = self.form_levels[c] or self.levels[pi]
                 if qlevels == vlevels:
                     score += 5
                     why.append("same level")

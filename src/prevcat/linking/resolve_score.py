@@ -29,6 +29,8 @@ from prevcat.linking.resolve_index import ResolverIndex
 __all__ = ["ResolverScoring"]
 
 _HAS_DIGIT = re.compile(r"\d")
+#: brand candidates are looked for only when no candidate is estimated this high already
+BRAND_LOOKUP_BELOW = 85.0
 
 
 class ResolverScoring(ResolverIndex):
@@ -62,7 +64,7 @@ class ResolverScoring(ResolverIndex):
                 if words > estimate.get(c, 0.0):
                     estimate[c] = words
         qtokens = set(qform.tokens)
-        if not cands or max(cands.values()) < 90:
+        if max(estimate.values(), default=0.0) < BRAND_LOOKUP_BELOW:
             # a catalogue name inside a longer name: one form per entry is enough
             branded: set[int] = set()
             owner = self.owner

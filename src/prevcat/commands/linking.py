@@ -1,4 +1,6 @@
-"""Linking commands: ``link``, ``resolve``, ``explain``, ``evaluate-links``, ``review-sheet``."""
+"""Linking commands: ``link``, ``resolve``, ``explain``, ``evaluate-links``, ``review-sheet``.
+
+A little over 400 lines: five commands sharing their catalogue options and writers."""
 
 from __future__ import annotations
 

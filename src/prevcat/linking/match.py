@@ -11,9 +11,14 @@ The decision rule for two interventions (see ``docs/linking.md``):
    form's weight (a subtitle part or a parenthesis counts a little less);
 2. raised to 90 when one's ``original`` names the other, to 88 on a shared specific acronym;
 3. plus/minus small amounts for agreeing or disagreeing attributes (levels, settings, country);
-4. **vetoed** when the age bands written in the names differ, when known target age ranges do
-   not overlap, or when both adapt clearly different originals;
-5. linked when the result reaches the threshold (:data:`LINK_THRESHOLD`) and nothing vetoes.
+4. **vetoed** (two programmes) when known target age ranges do not overlap, or when both adapt
+   clearly different originals and their names are alike; **variant vetoes** (perhaps one
+   programme, two variants) when the age bands or levels written in the names differ;
+5. one variant when the result reaches :data:`LINK_THRESHOLD` and nothing vetoes (see
+   :func:`prevcat.linking.crosswalk.link` for programmes).
+
+A little over 400 lines: the :class:`Scorer` is one job (names and pairs share its word
+weights and caches); profiles live in :mod:`prevcat.linking.profile`.
 """
 
 from __future__ import annotations

@@ -11,6 +11,9 @@ A name becomes a :class:`NameForm`:
   (``Good Behavior Game`` → ``GBG``), folded;
 * ``bands``: age bands written in the name (``SFP 10-14``, ``3–6 år``);
 * ``langs``: languages hinted at by the words (glossary terms, function words, letters).
+
+One job, a little over 400 lines: turning a name into its key, words, acronyms, bands and
+languages is one pass over the words, and its caches must see all of it.
 """
 
 from __future__ import annotations

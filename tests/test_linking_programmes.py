@@ -235,3 +235,9 @@ def test_one_registrys_entries_join_a_programme_only_on_names_alike_as_written()
 
 def crosswalk_members(cw: Crosswalk, entry: str) -> set[str]:
     return set(cw.programme_of(entry).members)
+
+
+def test_explain_gives_the_brand_evidence_that_joined_two_entries(crosswalk: Crosswalk) -> None:
+    explanation = crosswalk.explain("blueprints:paths", "nji:pad")
+    assert explanation.same_variant
+    assert any(r.startswith("origin words in common: greenberg, kusche") for r in explanation.reasons)

@@ -196,6 +196,15 @@ class Crosswalk:
         linked = any(frozenset((lk.a, lk.b)) == pair for lk in self.links)
         override = self.overrides.decisions().get(pair)
         refused = next((why for lk, why in self.refused if frozenset((lk.a, lk.b)) == pair), None)
+        # what joined them as a programme beyond the pair's own score (a brand, a registry's
+        # own entries named alike)
+        extra = tuple(
+            r
+            for lk in (*self.links, *self.programme_links)
+            if frozenset((lk.a, lk.b)) == pair
+            for r in lk.reasons
+            if r not in verdict.reasons
+        )
         same_programme = self.programme_of(id1).id == self.programme_of(id2).id
         va, vb = self.variant_of(id1), self.variant_of(id2)
         if va.id == vb.id:
@@ -214,7 +223,7 @@ class Crosswalk:
             linked=linked,
             same_cluster=same_programme,
             scorers=verdict.scorers,
-            reasons=verdict.reasons,
+            reasons=(*verdict.reasons, *extra),
             vetoes=verdict.vetoes,
             override=f"{override.decision}{': ' + override.note if override.note else ''}"
             if override

@@ -13,7 +13,8 @@ Run:  .venv/bin/python benchmarks/eval_links.py [--registry nji] [--keep-glossar
    no curated alias or override applies to them; every glossary term of R's languages is
    removed from the glossary (a registry in a language prevcat does not know); then R is
    linked with the other bundled catalogues, as ``prevcat link --catalogue new-R.csv`` would.
-   Only pairs with at least one entry of R are judged.
+   Only pairs with at least one entry of R are judged.  With ``--two``, every two registries
+   are held out together as well (two registries new to prevcat at once).
 3. *Resolve.*  Free-text names from places not in the bundled portfolios
    (``tests/data/linking/resolve_names.csv``, and ``resolve_names_heldout.csv`` written after
    the resolver was last changed), each with the programme it names or nothing: top-1
@@ -27,7 +28,8 @@ import csv
 import hashlib
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import combinations
 from pathlib import Path
 
 import prevcat
@@ -120,24 +122,33 @@ def without_languages(glossary: Glossary, langs: set[str]) -> Glossary:
 def leave_one_out(
     library: Library, gold: Gold, source: str, *, keep_glossary: bool
 ) -> tuple[Evaluation, Crosswalk]:
-    held = next(c for c in library.catalogues if c.provenance.source == source)
-    rest = [c for c in library.catalogues if c.provenance.source != source]
-    key = f"new-{source}"
+    """One registry held out (see the module docstring)."""
+    return leave_out(library, gold, (source,), keep_glossary=keep_glossary)
+
+
+def leave_out(
+    library: Library, gold: Gold, sources: Sequence[str], *, keep_glossary: bool
+) -> tuple[Evaluation, Crosswalk]:
+    """These registries held out together, imported as new CSV files without their languages."""
+    rest = [c for c in library.catalogues if c.provenance.source not in sources]
+    imported: list[Catalogue] = []
+    langs: set[str] = set()
+    rename: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{key}.csv"
-        write_csv(held, path)
-        result = GenericImporter(key).read(path)
-    if result.report.rejected:
-        print(
-            f"  {source}: {len(result.report.rejected)} rows rejected by the generic importer",
-            file=sys.stderr,
-        )
-    imported: Catalogue = result.catalogue
-    langs = {lang.split("-")[0] for it in held for lang in it.languages}
-    langs |= {a.lang.split("-")[0] for it in held for a in it.aliases if a.lang and a.lang != "en"}
+        for source in sources:
+            held = next(c for c in library.catalogues if c.provenance.source == source)
+            key = f"new-{source}"
+            path = Path(tmp) / f"{key}.csv"
+            write_csv(held, path)
+            result = GenericImporter(key).read(path)
+            if result.report.rejected:
+                print(f"  {source}: {len(result.report.rejected)} rows rejected", file=sys.stderr)
+            imported.append(result.catalogue)
+            langs |= {lang.split("-")[0] for it in held for lang in it.languages}
+            langs |= {a.lang.split("-")[0] for it in held for a in it.aliases if a.lang and a.lang != "en"}
+            rename.update({it.id: f"{source}:{it.id.split(':', 1)[1]}" for it in result.catalogue})
     glossary = default_glossary() if keep_glossary else without_languages(default_glossary(), langs - {"en"})
-    crosswalk = link(Library.of([*rest, imported]), glossary=glossary)
-    rename = {it.id: f"{source}:{it.id.split(':', 1)[1]}" for it in imported}
+    crosswalk = link(Library.of([*rest, *imported]), glossary=glossary)
     back = {v: k for k, v in rename.items()}
     mapped = Gold(
         {back.get(i, i): g for i, g in gold.programmes.items()},
@@ -173,6 +184,7 @@ def main() -> None:
         "--keep-glossary", action="store_true", help="keep the held-out languages' glossary terms"
     )
     parser.add_argument("--misses", action="store_true", help="print false merges and misses")
+    parser.add_argument("--two", action="store_true", help="also hold out every two registries together")
     args = parser.parse_args()
     library = prevcat.load_library()
     gold = read_gold_levels(GOLD)
@@ -208,6 +220,12 @@ def main() -> None:
     print(
         f"{'all registries (pooled)':<28} programme P {p:.3f} R {r:.3f} F1 {f:.3f} ({total_true} true pairs)"
     )
+    if args.two:
+        print()
+        print("Two registries held out together (programme level, pairs touching either)")
+        for pair in combinations([c.provenance.source for c in library.catalogues], 2):
+            ev, _cw = leave_out(library, gold, pair, keep_glossary=args.keep_glossary)
+            print(line(" + ".join(pair), ev))
     print()
     print("Resolve: free-text names from places not in the bundled portfolios (top-1 programme)")
     for path in NAMES:

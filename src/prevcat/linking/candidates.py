@@ -17,7 +17,7 @@ from prevcat.linking.cluster import Link
 from prevcat.linking.match import Scorer
 from prevcat.linking.profile import Profile
 
-__all__ = ["AMBIGUOUS_MARGIN", "candidate_pairs", "one_to_one", "unambiguous"]
+__all__ = ["AMBIGUOUS_MARGIN", "candidate_pairs", "one_to_one", "one_variant_each", "unambiguous"]
 
 #: an entry matching two entries that must stay apart within this many points (before capping
 #: at 100: a mention of *Örebro* in a note counts) links to neither
@@ -129,3 +129,19 @@ def one_to_one(links: list[Link], source_of: dict[str, str]) -> list[Link]:
         taken.update((ka, kb))
         out.append(lk)
     return out
+
+
+def one_variant_each(links: Sequence[Link], source_of: dict[str, str]) -> list[Link]:
+    """Brand links that may also join entries into one variant: not those of an entry with
+    brand links to two entries of one registry (*Incredible Years – Parent* is in the names
+    of Vidensportalen's pre-school and toddler versions alike: which one is its variant, the
+    brand cannot tell)."""
+    partners: dict[tuple[str, str], int] = {}
+    for lk in links:
+        partners[(lk.a, source_of[lk.b])] = partners.get((lk.a, source_of[lk.b]), 0) + 1
+        partners[(lk.b, source_of[lk.a])] = partners.get((lk.b, source_of[lk.a]), 0) + 1
+    return [
+        lk
+        for lk in links
+        if partners[(lk.a, source_of[lk.b])] == 1 and partners[(lk.b, source_of[lk.a])] == 1
+    ]

@@ -13,7 +13,7 @@ from prevcat.errors import NotFoundError
 from prevcat.evidence import Rating
 from prevcat.linking._progress import stderr_bar
 from prevcat.linking.brand import Brands
-from prevcat.linking.candidates import candidate_pairs, unambiguous
+from prevcat.linking.candidates import candidate_pairs, one_variant_each, unambiguous
 from prevcat.linking.candidates import one_to_one as one_per_source
 from prevcat.linking.cluster import Cluster, Link, build_clusters
 from prevcat.linking.glossary import Glossary, load_shipped_glossary
@@ -284,6 +284,7 @@ def link(
     by_id = {p.id: p for p in profiles}
     links: list[Link] = []
     programme_links: list[Link] = []
+    branded_links: list[Link] = []  # one variant too, unless a registry has two candidates
     cannot: list[tuple[str, str]] = []  # two programmes
     apart: list[tuple[str, str]] = []  # two variants (perhaps of one programme)
     decided = curated.decisions()
@@ -327,7 +328,8 @@ def link(
                 # acronym a registry uses for several entries names the programme only
                 programme_links.append(branded)
                 if not why.startswith("brand acronym"):
-                    links.append(branded)
+                    branded_links.append(branded)
+    links += one_variant_each(branded_links, {p.id: p.source for p in profiles})
     links, ambiguous = unambiguous(links, cannot)
     if one_to_one:
         links = one_per_source(links, {p.id: p.source for p in profiles})

@@ -116,3 +116,10 @@ def test_a_plugin_glossary_extends_matching() -> None:
     extra = load_shipped_glossary().merged({"fi": {"vahvat": "strong"}, "sv": {"starka": "strong"}})
     assert isinstance(extra, Glossary)
     assert normalize("Vahvat perheet", extra).key == normalize("Starka familjer", extra).key
+
+
+def test_a_possessive_is_one_word() -> None:
+    from prevcat.linking.normalize import normalize
+
+    assert normalize("Zippy's Friends").tokens == normalize("Zippys Friends").tokens == ("zippys", "friends")
+    assert normalize("Zippy’s Vrienden").text == "Zippy’s Vrienden"  # shown as written

@@ -262,16 +262,18 @@ _CORES: dict[tuple[int, str, tuple[tuple[int, int], ...], bool], _Core] = {}
 
 def _normalize(text: str, gloss: Glossary, extra_generic: tuple[str, ...], expand: bool) -> NameForm:
     bands = _bands(text)
+    # a possessive is one word ("Zippy's" and "Zippys" are one name), in any language
+    words_of = _POSSESSIVE.sub(r"\1s", text) if "'" in text or "’" in text else text
     # only written acronyms depend on case: the rest is computed once per lower-case text
     # (``PAX i skolan`` and ``pax i skolan``), unless lowering changes more than case
-    lower = text.lower()
+    lower = words_of.lower()
     core: _Core | None = None
     core_key = (id(gloss), lower, bands, expand)
-    cacheable = not extra_generic and lower.isascii() == text.isascii()
+    cacheable = not extra_generic and lower.isascii() == words_of.isascii()
     if cacheable:
         core = _CORES.get(core_key)
     if core is None:
-        core = _normalize_core(lower if cacheable else text, bands, gloss, extra_generic, expand)
+        core = _normalize_core(lower if cacheable else words_of, bands, gloss, extra_generic, expand)
         if cacheable:
             if len(_CORES) > _CACHE_LIMIT:
                 _CORES.clear()
@@ -387,6 +389,7 @@ def _normalize_core(
 
 _SUBTITLE = re.compile(r"\s+[-–—:]\s+|:\s+|\s+—|—\s+|\s*,\s+")
 _PAREN = re.compile(r"\(([^()]*)\)")
+_POSSESSIVE = re.compile(r"(\w)['’]s\b")
 
 
 def name_variants(name: str) -> list[tuple[str, str]]:

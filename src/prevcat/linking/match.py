@@ -168,9 +168,12 @@ class Scorer:
         only_a = set_a - shared
         only_b = set_b - shared
         shortest = 3 if query else 4  # registries do not misspell acronyms (PMT is not PMTO)
-        # sorted: the greedy pairing of near-equal words must not follow the order of a set
-        rest_a = [t for t in sorted(only_a) if len(t) >= shortest and not t[0].isdigit()]
-        rest_b = [t for t in sorted(only_b) if len(t) >= shortest and not t[0].isdigit()] if rest_a else []
+        rest_a = [t for t in only_a if len(t) >= shortest and not t[0].isdigit()]
+        rest_b = [t for t in only_b if len(t) >= shortest and not t[0].isdigit()] if rest_a else []
+        if rest_b:
+            # sorted: the greedy pairing of near-equal words must not follow the order of a set
+            rest_a.sort()
+            rest_b.sort()
         fuzzy_pairs: list[tuple[str, str]] = []
         fuzzy_ratios: list[float] = []
         for ta in rest_a if rest_b else ():

@@ -115,7 +115,8 @@ class ResolverScoring(ResolverIndex):
             if acr and any(scorer.acronym_count[a] <= 4 for a in acr) and score < ACRONYM_FLOOR:
                 score = ACRONYM_FLOOR
                 why.append("acronym " + "/".join(sorted(a.upper() for a in acr)))
-            if score < BRAND_FLOOR and self._brand_in(qform, c):
+            brand = self.brand_words[c]
+            if score < BRAND_FLOOR and brand and all(w in qtokens for w in brand):
                 score = BRAND_FLOOR  # "KiVa Antimobbing-Programm an Wiener Schulen"
                 why.append("the whole catalogue name is in the name, with a rare word")
             if (
@@ -167,15 +168,6 @@ class ResolverScoring(ResolverIndex):
             # ranked on the uncapped value, so agreement still tells two exact names apart
             out.append((pi, score, "; ".join(why)))
         return out
-
-    def _brand_in(self, qform: NameForm, c: int) -> bool:
-        """Every word of catalogue form ``c`` is in the query, one of them a rare word that
-        is no generic concept (a brand: *KiVa*, *Olweus*, *Triple P*, *PMTO*)."""
-        words = self.brand_words[c]
-        if not words:
-            return False
-        tokens = set(qform.tokens)
-        return all(t in tokens for t in words)
 
     def _cluster_key(self, pi: int) -> str:
         return self.cluster_keys[pi]

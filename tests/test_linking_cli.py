@@ -36,7 +36,7 @@ def rows(text: str) -> list[dict[str, str]]:
 def test_link_csv_has_one_row_per_member_with_the_contract_columns() -> None:
     code, out, _ = run(own("link"))
     assert code == 0
-    assert out.splitlines()[0] == "cluster,intervention_id,source,name,min_score,max_score"
+    assert out.splitlines()[0] == "cluster,variant,intervention_id,source,name,min_score,max_score"
     table = rows(out)
     assert len(table) == 18  # every intervention of the five files, singletons included
     by_id = {r["intervention_id"]: r for r in table}
@@ -44,6 +44,10 @@ def test_link_csv_has_one_row_per_member_with_the_contract_columns() -> None:
     assert by_id["nordic:effekt-se"]["cluster"] != by_id["de:effekt"]["cluster"]
     assert by_id["de:effekt"]["source"] == "de" and by_id["de:effekt"]["name"] == "EFFEKT"
     assert float(by_id["nl:pas"]["min_score"]) <= float(by_id["nl:pas"]["max_score"])
+    # SFP 10-14 and SFP 6-11: one programme, two variants
+    assert by_id["us:sfp-10-14"]["cluster"] == by_id["us:sfp-6-11"]["cluster"]
+    assert by_id["us:sfp-10-14"]["variant"] != by_id["us:sfp-6-11"]["variant"]
+    assert by_id["us:sfp-10-14"]["variant"] == by_id["nordic:steg-for-steg-se"]["variant"]
 
 
 def test_link_json_and_text(tmp_path: Path) -> None:
@@ -52,9 +56,12 @@ def test_link_json_and_text(tmp_path: Path) -> None:
     assert code == 0
     data = json.loads(target.read_text(encoding="utf-8"))
     assert {"clusters", "links", "threshold"} <= set(data)
-    assert all({"id", "name", "members", "needs_review"} <= set(c) for c in data["clusters"])
+    assert all({"id", "name", "members", "variants", "needs_review"} <= set(c) for c in data["clusters"])
+    sfp = next(c for c in data["clusters"] if "us:sfp-6-11" in [m["intervention_id"] for m in c["members"]])
+    assert sorted(v["label"] for v in sfp["variants"]) == ["ages 10–14", "ages 6–11"]
     code, out, _ = run(own("link", "--format", "text"))
-    assert code == 0 and "clusters" in out.splitlines()[0]
+    assert code == 0 and "programmes" in out.splitlines()[0]
+    assert "variant: ages 6–11" in out
 
 
 def test_resolve_writes_one_row_per_input_line_in_order(tmp_path: Path) -> None:
@@ -69,7 +76,7 @@ def test_resolve_writes_one_row_per_input_line_in_order(tmp_path: Path) -> None:
     names.write_text("\ufeff" + "\r\n".join(lines) + "\r\n", encoding="utf-8")
     code, out, _ = run(own("resolve", str(names), "--country", "SE"))
     assert code == 0
-    assert out.splitlines()[0] == "query,intervention_id,cluster,name,score,reason"
+    assert out.splitlines()[0] == "query,intervention_id,cluster,variant,name,score,reason"
     table = rows(out)
     assert [r["query"] for r in table] == lines
     assert table[0]["intervention_id"] == "nordic:effekt-se"

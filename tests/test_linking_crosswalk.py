@@ -59,12 +59,15 @@ def test_unknown_id_is_an_error_with_suggestions() -> None:
         cw.cluster_of("a:00")
 
 
-def test_a_source_is_never_twice_in_one_cluster() -> None:
+def test_a_source_is_never_twice_in_one_variant_but_may_be_in_one_programme() -> None:
     cw = link(library(a=["Olweus Programme", "Olweus Program"], b=["Olweus-Programm"]))
-    cluster = cw.cluster_of("b:0")
-    assert len([m for m in cluster.members if m.startswith("a:")]) == 1
-    assert cluster.needs_review
-    assert any("two entries of a" in r for r in cluster.review_reasons)
+    variant = cw.variant_of("b:0")
+    assert len([m for m in variant.members if m.startswith("a:")]) == 1
+    assert variant.needs_review
+    assert any("two entries of a" in r for r in variant.review_reasons)
+    programme = cw.programme_of("b:0")
+    assert set(programme.members) == {"a:0", "a:1", "b:0"}
+    assert len(programme.variants) == 2
 
 
 def test_chains_are_flagged_for_review() -> None:

@@ -116,7 +116,7 @@ def test_names_after_the_last_chunk_that_stand_for_earlier_ones_are_answered(
 ) -> None:
     import importlib
 
-    monkeypatch.setattr(importlib.import_module("prevcat.linking.resolve"), "_CHUNK", 1)
+    monkeypatch.setattr(importlib.import_module("prevcat.linking.resolve"), "CHUNK", 1)
     names = ["Komet för föräldrar", "PAX i skolan", "komet för föräldrar", "PAX i skolan (2021)"]
     seen: list[tuple[int, int]] = []
     results = Resolver(crosswalk).resolve(names, progress=lambda done, total: seen.append((done, total)))

@@ -6,8 +6,9 @@ from prevcat.catalogue import Catalogue, Library, Provenance
 from prevcat.linking import link
 from prevcat.linking.glossary import Glossary, load_shipped_glossary, shipped_terms
 from prevcat.linking.glossary_plugin import prevcat_register_glossary
-from prevcat.linking.match import Scorer, bands_agree, profiles_of
+from prevcat.linking.match import Scorer
 from prevcat.linking.normalize import fold, name_variants, normalize
+from prevcat.linking.profile import bands_agree, profiles_of
 from prevcat.model import Intervention
 
 
@@ -115,3 +116,10 @@ def test_a_plugin_glossary_extends_matching() -> None:
     extra = load_shipped_glossary().merged({"fi": {"vahvat": "strong"}, "sv": {"starka": "strong"}})
     assert isinstance(extra, Glossary)
     assert normalize("Vahvat perheet", extra).key == normalize("Starka familjer", extra).key
+
+
+def test_a_possessive_is_one_word() -> None:
+    from prevcat.linking.normalize import normalize
+
+    assert normalize("Zippy's Friends").tokens == normalize("Zippys Friends").tokens == ("zippys", "friends")
+    assert normalize("Zippy’s Vrienden").text == "Zippy’s Vrienden"  # shown as written

@@ -173,7 +173,8 @@ def test_swedish_steg_for_steg_is_never_merged_with_norwegian_steg_for_steg(cros
 def test_swedish_steg_for_steg_joins_sfp_10_14_and_norwegian_joins_second_step(crosswalk: Crosswalk) -> None:
     assert together(crosswalk, "se:steg-for-steg", "us:sfp-10-14")
     assert together(crosswalk, "no:steg-for-steg", "us:second-step")
-    assert not together(crosswalk, "se:steg-for-steg", "us:sfp-6-11")
+    # SFP 6-11 is another variant (age version) of the same programme
+    assert crosswalk.variant_of("se:steg-for-steg").id != crosswalk.variant_of("us:sfp-6-11").id
 
 
 def test_the_two_effekts_stay_apart_and_pas_joins_the_swedish_one(crosswalk: Crosswalk) -> None:
@@ -200,11 +201,14 @@ def test_translated_names_meet_through_the_glossary(crosswalk: Crosswalk) -> Non
     assert any(r.startswith("glossary") and "incredible" in r for r in reasons)
 
 
-def test_age_band_numbers_keep_versions_apart(crosswalk: Crosswalk) -> None:
-    assert not together(crosswalk, "us:sfp-10-14", "us:sfp-6-11")
-    assert not together(crosswalk, "us:iy-preschool", "us:iy-school")
+def test_age_band_numbers_keep_versions_apart_as_variants_of_one_programme(crosswalk: Crosswalk) -> None:
+    for a, b in (("us:sfp-10-14", "us:sfp-6-11"), ("us:iy-preschool", "us:iy-school")):
+        assert crosswalk.variant_of(a).id != crosswalk.variant_of(b).id
+        assert together(crosswalk, a, b)
     verdict = crosswalk.pair_score("us:iy-preschool", "us:iy-school")
-    assert verdict.vetoed and "age bands" in verdict.vetoes[0]
+    assert not verdict.vetoed and "age bands" in verdict.variant_vetoes[0]
+    explanation = str(crosswalk.explain("us:sfp-10-14", "us:sfp-6-11"))
+    assert "same programme, different variant: ages 10–14 vs ages 6–11" in explanation
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import pytest
 
 from prevcat.catalogue import Library
 from prevcat.linking import Crosswalk, link
+from prevcat.linking import resolve as crosswalk_resolve
 from prevcat.model import Domain, Substance
 from prevcat.portfolio import (
     ResolvedEntry,
@@ -126,19 +127,19 @@ def test_matched_method_covers_the_union_of_its_records(
         assert set(record.target.settings) <= set(target.settings)
 
 
-def test_a_name_two_records_of_one_registry_share_is_flagged_ambiguous(
+def test_a_name_two_records_of_one_registry_share_names_their_programme(
     bundled: tuple[Library, Crosswalk],
 ) -> None:
-    # Ungsinn lists two TIBIR interventions (parent groups, counsellor); a city writing only
-    # "TIBIR" could mean either, and one registry's records never share a cluster.
+    # Ungsinn lists two TIBIR interventions (parent groups, counsellor): two variants of one
+    # programme (PMTO-based TIBIR), so a city writing only "TIBIR" is matched to the programme;
+    # which variant it runs stays open (see prevcat.linking: Resolution.variant).
     library, crosswalk = bundled
     portfolio = parse_portfolio({"city": "Drammen", "country": "NO", "methods": [{"name": "TIBIR"}]})
     [tibir] = resolve_portfolio(portfolio, library=library, crosswalk=crosswalk).entries
-    assert tibir.status is Status.AMBIGUOUS
-    assert tibir.intervention_id is None and tibir.members == ()
-    ids = {c.intervention_id for c in tibir.candidates}
-    assert {"ungsinn:tibir-foreldregruppe", "ungsinn:tibir-radgiver"} <= ids
-    assert "pin one with 'intervention'" in tibir.reason
+    assert tibir.status is Status.MATCHED
+    assert {"ungsinn:tibir-foreldregruppe", "ungsinn:tibir-radgiver"} <= set(tibir.members)
+    [answer] = crosswalk_resolve(["TIBIR"], crosswalk=crosswalk, country="NO")
+    assert answer.variant is None and not answer.ambiguous
 
 
 def test_pax_i_skolan_is_the_good_behavior_game_with_taakspel(cities: dict[str, ResolvedPortfolio]) -> None:

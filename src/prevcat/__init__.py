@@ -51,9 +51,33 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 _LAZY = {
     "load_library": "prevcat.plugins",
     "get_plugin_manager": "prevcat.plugins",
-    "link": "prevcat.linking",
-    "resolve": "prevcat.linking",
 }
+
+
+def link(library: Any = None, **options: Any) -> Any:
+    """Link catalogues into programmes and variants (:func:`prevcat.linking.link`).
+
+    ``library`` defaults to every installed catalogue, ``glossary`` to the shipped glossary
+    with every plugin's terms.
+    """
+    from prevcat.linking import link as link_catalogues
+    from prevcat.linking.glossary import default_glossary
+    from prevcat.plugins import get_glossary, load_library
+
+    if "glossary" not in options:
+        options["glossary"] = default_glossary(get_glossary())
+    return link_catalogues(load_library() if library is None else library, **options)
+
+
+def resolve(names: Any, *, library: Any = None, crosswalk: Any = None, **options: Any) -> Any:
+    """Resolve free-text method names (:func:`prevcat.linking.resolve`); without a
+    ``crosswalk`` or ``library``, every installed catalogue is linked first."""
+    from prevcat.linking import resolve as resolve_names
+
+    if crosswalk is None and library is None:
+        crosswalk = link()
+    return resolve_names(names, library=library, crosswalk=crosswalk, **options)
+
 
 
 def __getattr__(name: str) -> Any:

@@ -1,4 +1,6 @@
-"""Linking commands: ``link``, ``resolve``, ``explain``, ``evaluate-links``, ``review-sheet``."""
+"""Linking commands: ``link``, ``resolve``, ``explain``, ``evaluate-links``, ``review-sheet``.
+
+A little over 400 lines: five commands sharing their catalogue options and writers."""
 
 from __future__ import annotations
 
@@ -16,8 +18,8 @@ from prevcat.catalogue import Library
 
 __all__ = ["COMMANDS"]
 
-LINK_COLUMNS = ("cluster", "intervention_id", "source", "name", "min_score", "max_score")
-RESOLVE_COLUMNS = ("query", "intervention_id", "cluster", "name", "score", "reason")
+LINK_COLUMNS = ("cluster", "variant", "intervention_id", "source", "name", "min_score", "max_score")
+RESOLVE_COLUMNS = ("query", "intervention_id", "cluster", "variant", "name", "score", "reason")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -70,10 +72,31 @@ def _crosswalk(
     from prevcat.linking import link
 
     library = _library(ctx, catalogues, no_bundled)
-    crosswalk = link(library, overrides=overrides, threshold=threshold, one_to_one=one_to_one, progress=True)
+    crosswalk = link(
+        library,
+        overrides=overrides,
+        threshold=threshold,
+        one_to_one=one_to_one,
+        progress=True,
+        glossary=_glossary(ctx),
+    )
     for warning in crosswalk.warnings:
         click.echo(f"Warning: {warning}", err=True)
     return crosswalk
+
+
+def _glossary(ctx: click.Context) -> Any:
+    """The shipped glossary plus every installed plugin's terms (a broken plugin is warned of)."""
+    from prevcat.commands._common import plugins_dir_of
+    from prevcat.linking.glossary import default_glossary
+    from prevcat.plugins import get_glossary
+
+    try:
+        extra = get_glossary(plugins_dir=plugins_dir_of(ctx))
+    except Exception as exc:  # a plugin's glossary must not stop linking
+        click.echo(f"Warning: plugin glossary terms not loaded: {exc}", err=True)
+        extra = {}
+    return default_glossary(extra)
 
 
 def _open_out(output: str | None) -> IO[str]:
@@ -125,38 +148,70 @@ def link_command(
     threshold: float | None,
     one_to_one: bool,
 ) -> None:
-    """Group every catalogue's interventions into methods (clusters), singletons included.
+    """Group every catalogue's interventions into programmes and their variants.
 
-    CSV columns: cluster,intervention_id,source,name,min_score,max_score (one row per member).
+    CSV columns: cluster,variant,intervention_id,source,name,min_score,max_score (one row per
+    entry, singletons included); ``cluster`` is the programme, ``variant`` the variant.
     """
     crosswalk = _crosswalk(ctx, catalogues, no_bundled, overrides, threshold, one_to_one)
     library = crosswalk.library
     if fmt == "csv":
         rows: list[dict[str, object]] = []
         for cluster in crosswalk.clusters:
-            for member in cluster.members:
-                item = library.get(member)
-                rows.append(
-                    {
-                        "cluster": cluster.id,
-                        "intervention_id": member,
-                        "source": item.source,
-                        "name": item.name,
-                        "min_score": _score(cluster.min_score),
-                        "max_score": _score(cluster.max_score),
-                    }
-                )
+            for variant in cluster.variants or (cluster,):
+                for member in variant.members:
+                    item = library.get(member)
+                    rows.append(
+                        {
+                            "cluster": cluster.id,
+                            "variant": variant.id,
+                            "intervention_id": member,
+                            "source": item.source,
+                            "name": item.name,
+                            "min_score": _score(cluster.min_score),
+                            "max_score": _score(cluster.max_score),
+                        }
+                    )
         _write(output, _csv_text(LINK_COLUMNS, rows))
     elif fmt == "json":
+
+        def members(ids: Sequence[str]) -> list[dict[str, str]]:
+            return [
+                {"intervention_id": m, "source": library.get(m).source, "name": library.get(m).name}
+                for m in ids
+            ]
+
+        def links(values: Sequence[Any]) -> list[dict[str, object]]:
+            return [
+                {
+                    "a": lk.a,
+                    "b": lk.b,
+                    "score": lk.score,
+                    "decided_by": lk.decided_by,
+                    "reasons": list(lk.reasons),
+                }
+                for lk in values
+            ]
+
         data = {
             "threshold": crosswalk.threshold,
             "clusters": [
                 {
                     "id": c.id,
                     "name": c.name,
-                    "members": [
-                        {"intervention_id": m, "source": library.get(m).source, "name": library.get(m).name}
-                        for m in c.members
+                    "members": members(c.members),
+                    "variants": [
+                        {
+                            "id": v.id,
+                            "name": v.name,
+                            "label": v.label,
+                            "members": members(v.members),
+                            "min_score": v.min_score,
+                            "max_score": v.max_score,
+                            "needs_review": v.needs_review,
+                            "review_reasons": list(v.review_reasons),
+                        }
+                        for v in c.variants or (c,)
                     ],
                     "min_score": c.min_score,
                     "max_score": c.max_score,
@@ -165,32 +220,31 @@ def link_command(
                 }
                 for c in crosswalk.clusters
             ],
-            "links": [
-                {
-                    "a": lk.a,
-                    "b": lk.b,
-                    "score": lk.score,
-                    "decided_by": lk.decided_by,
-                    "reasons": list(lk.reasons),
-                }
-                for lk in crosswalk.links
-            ],
+            "links": links(crosswalk.links),
+            "programme_links": links(crosswalk.programme_links),
         }
         _write(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         lines: list[str] = []
         multi = crosswalk.multi_source()
         lines.append(
-            f"{len(crosswalk.clusters)} clusters, {len(multi)} with members from two or more sources, "
+            f"{len(crosswalk.clusters)} programmes ({len(crosswalk.variants)} variants), "
+            f"{len(multi)} with members from two or more sources, "
             f"{len(crosswalk.links)} links (threshold {crosswalk.threshold:.0f})"
         )
         for c in crosswalk.clusters:
             flag = "  [review]" if c.needs_review else ""
             scores = "" if len(c.members) == 1 else f"  scores {c.min_score:.0f}-{c.max_score:.0f}"
             lines.append(f"{c.id}  {c.name}{scores}{flag}")
-            if len(c.members) > 1:
-                for m in c.members:
-                    lines.append(f"    {m}  {library.get(m).name}")
+            several = len(c.variants) > 1
+            for v in c.variants or (c,):
+                indent = "    "
+                if several:
+                    lines.append(f"    {v.id}  variant: {v.label or v.name}")
+                    indent = "        "
+                if len(c.members) > 1:
+                    for m in v.members:
+                        lines.append(f"{indent}{m}  {library.get(m).name}")
             for r in c.review_reasons:
                 lines.append(f"    ? {r}")
         _write(output, "\n".join(lines) + "\n")
@@ -231,8 +285,9 @@ def resolve_command(
 ) -> None:
     """Resolve free-text method names (one per line, UTF-8) onto catalogue entries.
 
-    CSV columns: query,intervention_id,cluster,name,score,reason; one row per input line, in
-    order; intervention_id is empty when no name passes the threshold.
+    CSV columns: query,intervention_id,cluster,variant,name,score,reason; one row per input
+    line, in order; ``cluster`` is the programme, ``variant`` is filled when the name says
+    which (a level, an age band); intervention_id is empty when no name passes the threshold.
     """
     from prevcat.linking import resolve
 
@@ -247,6 +302,7 @@ def resolve_command(
                 "query": r.query,
                 "intervention_id": r.intervention_id or "",
                 "cluster": r.cluster or "",
+                "variant": r.variant or "",
                 "name": r.name or "",
                 "score": _score(r.score),
                 "reason": r.reason,
@@ -260,6 +316,7 @@ def resolve_command(
                 "query": r.query,
                 "intervention_id": r.intervention_id,
                 "cluster": r.cluster,
+                "variant": r.variant,
                 "name": r.name,
                 "score": r.score,
                 "reason": r.reason,
@@ -282,8 +339,10 @@ def resolve_command(
         for r in results:
             if r.intervention_id:
                 flag = "  [ambiguous]" if r.ambiguous else ""
+                where = f"programme {r.cluster}" + (f", variant {r.variant}" if r.variant else "")
                 lines.append(
-                    f"{r.query}\n    -> {r.intervention_id}  {r.name}  ({r.score:.0f}){flag}\n    {r.reason}"
+                    f"{r.query}\n    -> {r.intervention_id}  {r.name}  ({r.score:.0f}){flag}\n"
+                    f"    {where}\n    {r.reason}"
                 )
             else:
                 lines.append(f"{r.query}\n    -> (no match)  {r.reason}")
@@ -317,14 +376,16 @@ def default_gold() -> Path:
 @click.option(
     "--gold",
     type=click.Path(exists=True, dir_okay=False),
-    help="Gold clusters: CSV cluster,intervention_id (default: the shipped gold file).",
+    help="Gold: CSV cluster,variant,intervention_id (cluster = programme; variant optional). "
+    "Default: the shipped gold file.",
 )
 @_catalogue_options
 @click.pass_context
 def evaluate_command(
     ctx: click.Context, gold: str | None, catalogues: tuple[str, ...], no_bundled: bool, overrides: str | None
 ) -> None:
-    """Pairwise precision, recall and F1 against gold clusters; lists false merges and misses."""
+    """Pairwise precision, recall and F1 against gold programmes and variants; lists false
+    merges and misses at both levels (benchmarks/eval_links.py adds leave-one-registry-out)."""
     from prevcat.linking import evaluate
 
     crosswalk = _crosswalk(ctx, catalogues, no_bundled, overrides)

@@ -1,16 +1,22 @@
 """Linking: the same method across registries, countries and languages.
 
-* :func:`link` groups every catalogue's interventions into clusters (one method each),
-  with scored, explained links; curated overrides are applied last.
-* :func:`resolve` maps free-text names (as cities write them) onto entries and clusters.
-* :func:`evaluate` compares a crosswalk with a gold standard (pairwise precision/recall/F1).
+* :func:`link` groups every catalogue's interventions into programmes (the method a
+  coordinator names) and their variants (what a registry rates on its own: a level, an age
+  version, a format), with scored, explained links; curated overrides are applied last.
+* :func:`resolve` maps free-text names (as cities write them) onto entries, programmes and,
+  when the name says which, variants.
+* :func:`evaluate` compares a crosswalk with a gold standard (pairwise precision/recall/F1 at
+  programme and variant level).
+
+The library and the glossary are arguments: :func:`prevcat.link` and the CLI fill in every
+installed catalogue.
 """
 
 from __future__ import annotations
 
 from prevcat.linking.cluster import Cluster, Link
 from prevcat.linking.crosswalk import Crosswalk, Explanation, link
-from prevcat.linking.evaluate import Evaluation, evaluate, read_gold
+from prevcat.linking.evaluate import Evaluation, Gold, evaluate, read_gold, read_gold_levels
 from prevcat.linking.glossary import Glossary
 from prevcat.linking.match import LINK_THRESHOLD, RESOLVE_THRESHOLD
 from prevcat.linking.normalize import NameForm
@@ -27,6 +33,7 @@ __all__ = [
     "Evaluation",
     "Explanation",
     "Glossary",
+    "Gold",
     "Link",
     "NameForm",
     "Override",
@@ -36,6 +43,7 @@ __all__ = [
     "evaluate",
     "link",
     "read_gold",
+    "read_gold_levels",
     "resolve",
     "review_rows",
     "write_review_sheet",

@@ -55,6 +55,10 @@ class Cluster:
     max_score: float
     needs_review: bool = False
     review_reasons: tuple[str, ...] = ()
+    #: a programme's variants (each a :class:`Cluster` of entries); empty for a variant
+    variants: tuple[Cluster, ...] = ()
+    #: a variant's markers (``levels 1–2``, ``ages 10–14``) or its name; empty for a programme
+    label: str = ""
 
     def __len__(self) -> int:
         return len(self.members)
@@ -63,10 +67,11 @@ class Cluster:
         return item in self.members
 
 
-def cluster_id(members: Iterable[str]) -> str:
-    """A stable id for a set of members: ``c`` + 10 hex digits of a hash of the sorted ids."""
+def cluster_id(members: Iterable[str], prefix: str = "c") -> str:
+    """A stable id for a set of members: ``c`` (a programme; ``v`` for a variant) + 10 hex
+    digits of a hash of the sorted ids."""
     digest = hashlib.sha1("\n".join(sorted(members)).encode("utf-8")).hexdigest()
-    return "c" + digest[:10]
+    return prefix + digest[:10]
 
 
 class _Groups:
@@ -98,10 +103,13 @@ def build_clusters(
     name_of: Callable[[str], str],
     pair_score: Callable[[str, str], float] | None = None,
     threshold: float = 85.0,
+    prefix: str = "c",
+    label_of: Callable[[Sequence[str]], str] | None = None,
 ) -> tuple[tuple[Cluster, ...], tuple[Link, ...], tuple[tuple[Link, str], ...]]:
     """Clusters, the links accepted, and the links refused with the reason.
 
     ``pair_score(a, b)`` (optional) scores two members directly, used to flag chains.
+    ``prefix`` starts every cluster id; ``label_of(members, display first)`` gives its label.
     """
     forbidden = {frozenset(p) for p in cannot}
     groups = _Groups(ids)
@@ -177,13 +185,16 @@ def build_clusters(
         )
         clusters.append(
             Cluster(
-                id=cluster_id(members),
+                id=cluster_id(members, prefix),
                 name=name_of(display),
                 members=ordered_members,
                 min_score=min(scores) if scores else 100.0,
                 max_score=max(scores) if scores else 100.0,
                 needs_review=bool(reasons),
                 review_reasons=tuple(dict.fromkeys(reasons)),
+                label=label_of([display, *(m for m in ordered_members if m != display)])
+                if label_of is not None
+                else "",
             )
         )
     clusters.sort(key=lambda c: (-len(c.members), c.name.casefold(), c.id))

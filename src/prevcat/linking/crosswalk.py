@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from attrs import field, frozen
-from rapidfuzz import fuzz, process
 
 from prevcat.catalogue import Catalogue, Library
 from prevcat.errors import NotFoundError
+from prevcat.evidence import Rating
 from prevcat.linking._progress import stderr_bar
+from prevcat.linking.brand import Brands
+from prevcat.linking.candidates import candidate_pairs, one_variant_each, unambiguous
+from prevcat.linking.candidates import one_to_one as one_per_source
 from prevcat.linking.cluster import Cluster, Link, build_clusters
-from prevcat.linking.glossary import Glossary, default_glossary
-from prevcat.linking.match import LINK_THRESHOLD, PairScore, Profile, Scorer, profiles_of
+from prevcat.linking.glossary import Glossary, load_shipped_glossary
+from prevcat.linking.markers import variant_label
+from prevcat.linking.match import (
+    LINK_THRESHOLD,
+    SAME_SOURCE_MARGIN,
+    SAME_SOURCE_SPELLING,
+    PairScore,
+    Scorer,
+)
 from prevcat.linking.overrides import Override, Overrides
+from prevcat.linking.profile import Profile, profiles_of
+from prevcat.linking.programmes import build_programmes
 
 __all__ = ["Crosswalk", "Explanation", "candidate_pairs", "link"]
+
 
 Progress = Callable[[int, int], None]
 
@@ -40,6 +52,11 @@ class Explanation:
     vetoes: tuple[str, ...]
     override: str | None = None
     refused: str | None = None
+    #: ``same variant``, ``same programme, different variant: level 4 vs levels 1–2`` or
+    #: ``different programmes``
+    relation: str = ""
+    variant_vetoes: tuple[str, ...] = ()
+    same_variant: bool = False
 
     def __str__(self) -> str:
         lines = [
@@ -47,11 +64,12 @@ class Explanation:
             f"{self.b}  {self.name_b}",
             f"score {self.score:.1f} (threshold {self.threshold:.0f}): "
             + ("linked" if self.linked else "not linked")
-            + ("; same cluster" if self.same_cluster else "; different clusters"),
+            + (f"; {self.relation}" if self.relation else ""),
             "scorers: " + ", ".join(f"{k} {v:.0f}" for k, v in self.scorers),
         ]
         lines += [f"  + {r}" for r in self.reasons]
         lines += [f"  ! veto: {v}" for v in self.vetoes]
+        lines += [f"  ~ variants: {v}" for v in self.variant_vetoes]
         if self.override:
             lines.append(f"  = curated: {self.override}")
         if self.refused:
@@ -69,7 +87,14 @@ def _clusters(values: Iterable[Cluster]) -> tuple[Cluster, ...]:
 
 @frozen
 class Crosswalk:
-    """Every catalogue's interventions grouped into methods, with the links and their reasons."""
+    """Every catalogue's interventions grouped into programmes and their variants.
+
+    ``clusters`` are the programmes (the method a coordinator names: Triple P, PMTO); each
+    holds its ``variants`` (what a registry rates on its own: Triple P level 4, the PMTO
+    parent group), each a :class:`Cluster` with at most one entry per registry.  Every entry
+    belongs to exactly one variant and one programme.  ``links`` joined entries into
+    variants; ``programme_links`` joined variants into programmes.
+    """
 
     library: Library
     links: tuple[Link, ...] = field(converter=_links)
@@ -79,26 +104,70 @@ class Crosswalk:
     overrides: Overrides = field(factory=Overrides)
     warnings: tuple[str, ...] = ()
     pairs: tuple[PairScore, ...] = ()  #: every candidate pair scored, linked or not
+    programme_links: tuple[Link, ...] = field(default=(), converter=_links)
+    glossary: Glossary | None = field(default=None, repr=False, eq=False)
     _scorer: Any = field(default=None, repr=False, eq=False)
     _profiles: Any = field(default=None, repr=False, eq=False)
     _by_member: dict[str, Cluster] = field(init=False, repr=False, eq=False)
+    _variant_by_member: dict[str, Cluster] = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_member", {m: c for c in self.clusters for m in c.members})
+        object.__setattr__(
+            self,
+            "_variant_by_member",
+            {m: v for c in self.clusters for v in (c.variants or (c,)) for m in v.members},
+        )
 
-    def cluster_of(self, intervention_id: str) -> Cluster:
-        """The cluster holding this intervention (a singleton when it has no links)."""
+    @property
+    def programmes(self) -> tuple[Cluster, ...]:
+        """The programmes (the same as :attr:`clusters`)."""
+        return self.clusters
+
+    @property
+    def variants(self) -> tuple[Cluster, ...]:
+        """Every variant of every programme."""
+        return tuple(v for c in self.clusters for v in (c.variants or (c,)))
+
+    def programme_of(self, intervention_id: str) -> Cluster:
+        """The programme holding this entry (its ``variants`` list what the registries rate)."""
         try:
             return self._by_member[intervention_id]
         except KeyError:
             self.library.get(intervention_id)  # raises NotFoundError with suggestions
             raise NotFoundError(intervention_id, []) from None
 
+    def variant_of(self, intervention_id: str) -> Cluster:
+        """The variant holding this entry (at most one entry per registry)."""
+        try:
+            return self._variant_by_member[intervention_id]
+        except KeyError:
+            self.library.get(intervention_id)
+            raise NotFoundError(intervention_id, []) from None
+
+    def evidence(
+        self, programme_id: str
+    ) -> tuple[tuple[Cluster, tuple[tuple[str, tuple[Rating, ...]], ...]], ...]:
+        """A programme's ratings per variant, never blended: ``((variant, ((entry id,
+        ratings), ...)), ...)``, each entry with its registry's own ratings as published."""
+        programme = self.cluster(programme_id)
+        return tuple(
+            (variant, tuple((m, tuple(self.library.get(m).ratings)) for m in variant.members))
+            for variant in programme.variants or (programme,)
+        )
+
+    def cluster_of(self, intervention_id: str) -> Cluster:
+        """The programme holding this intervention (see :meth:`programme_of`)."""
+        return self.programme_of(intervention_id)
+
     def cluster(self, cluster_id: str) -> Cluster:
-        """The cluster with this id."""
+        """The programme, or the variant, with this id."""
         for c in self.clusters:
             if c.id == cluster_id:
                 return c
+            for v in c.variants:
+                if v.id == cluster_id:
+                    return v
         raise NotFoundError(cluster_id, [])
 
     def multi_source(self) -> list[Cluster]:
@@ -112,7 +181,7 @@ class Crosswalk:
 
     def _tools(self) -> tuple[Scorer, dict[str, Profile]]:
         if self._scorer is None or self._profiles is None:
-            glossary = default_glossary()
+            glossary = self.glossary if self.glossary is not None else load_shipped_glossary()
             profiles = profiles_of(self.library, glossary)
             object.__setattr__(self, "_profiles", {p.id: p for p in profiles})
             object.__setattr__(self, "_scorer", Scorer(profiles, glossary))
@@ -127,6 +196,23 @@ class Crosswalk:
         linked = any(frozenset((lk.a, lk.b)) == pair for lk in self.links)
         override = self.overrides.decisions().get(pair)
         refused = next((why for lk, why in self.refused if frozenset((lk.a, lk.b)) == pair), None)
+        # what joined them as a programme beyond the pair's own score (a brand, a registry's
+        # own entries named alike)
+        extra = tuple(
+            r
+            for lk in (*self.links, *self.programme_links)
+            if frozenset((lk.a, lk.b)) == pair
+            for r in lk.reasons
+            if r not in verdict.reasons
+        )
+        same_programme = self.programme_of(id1).id == self.programme_of(id2).id
+        va, vb = self.variant_of(id1), self.variant_of(id2)
+        if va.id == vb.id:
+            relation = "same programme, same variant"
+        elif same_programme:
+            relation = f"same programme, different variant: {va.label or va.name} vs {vb.label or vb.name}"
+        else:
+            relation = "different programmes"
         return Explanation(
             a=id1,
             b=id2,
@@ -135,95 +221,33 @@ class Crosswalk:
             score=verdict.score,
             threshold=self.threshold,
             linked=linked,
-            same_cluster=self.cluster_of(id1).id == self.cluster_of(id2).id,
+            same_cluster=same_programme,
             scorers=verdict.scorers,
-            reasons=verdict.reasons,
+            reasons=(*verdict.reasons, *extra),
             vetoes=verdict.vetoes,
             override=f"{override.decision}{': ' + override.note if override.note else ''}"
             if override
             else None,
             refused=refused,
+            relation=relation,
+            variant_vetoes=verdict.variant_vetoes,
+            same_variant=va.id == vb.id,
         )
 
 
 def _as_library(library: Library | Iterable[Catalogue] | None) -> Library:
     if library is None:
-        from prevcat.plugins import load_library
-
-        return load_library()
+        raise TypeError(
+            "link() needs the catalogues to link: pass a Library (prevcat.link() and the "
+            "prevcat CLI use every installed catalogue)"
+        )
     if isinstance(library, Library):
         return library
     return Library.of(library)
 
 
-def candidate_pairs(
-    profiles: Sequence[Profile], scorer: Scorer, *, min_string: float = 60.0
-) -> set[tuple[int, int]]:
-    """Pairs of profiles (indexes, different sources) worth scoring in full.
-
-    Candidates come from a batch ``cdist`` of every name form against every other
-    (``ratio`` and ``token_sort_ratio``), from shared rare words, from shared acronyms and
-    from ``original`` fields against names.
-    """
-    keys: list[str] = []
-    owner: list[int] = []
-    for i, p in enumerate(profiles):
-        for v in p.variants:
-            keys.append(v.form.key)
-            owner.append(i)
-    orig_keys: list[str] = []
-    orig_owner: list[int] = []
-    for i, p in enumerate(profiles):
-        for f in p.originals:
-            orig_keys.append(f.key)
-            orig_owner.append(i)
-    owner_arr = np.asarray(owner)
-    sources = [p.source for p in profiles]
-    pairs: set[tuple[int, int]] = set()
-
-    def add(i: int, j: int) -> None:
-        if i != j and sources[i] != sources[j]:
-            pairs.add((i, j) if i < j else (j, i))
-
-    cutoff = int(min_string)
-    for rows, row_owner in ((keys, owner), (orig_keys, orig_owner)):
-        if not rows or not keys:
-            continue
-        best = np.maximum(
-            process.cdist(rows, keys, scorer=fuzz.ratio, dtype=np.uint8, workers=-1, score_cutoff=cutoff),
-            process.cdist(
-                rows, keys, scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=-1, score_cutoff=cutoff
-            ),
-        )
-        r_idx, c_idx = np.nonzero(best >= cutoff)
-        for r, c in zip(r_idx.tolist(), c_idx.tolist(), strict=True):
-            add(row_owner[r], int(owner_arr[c]))
-    by_token: dict[str, set[int]] = {}
-    by_acr: dict[str, set[int]] = {}
-    for i, p in enumerate(profiles):
-        for v in p.variants:
-            if v.curated is not None:
-                continue  # a curated name is found by cdist; its words must not crowd a rare word's group
-            for t in v.form.tokens:
-                by_token.setdefault(t, set()).add(i)
-        for a in p.acronyms:
-            by_acr.setdefault(a, set()).add(i)
-    limit = max(12, len(profiles) // 20)
-    for groups, min_weight in ((by_token, 1.5), (by_acr, 0.0)):
-        for token, members in groups.items():
-            if len(members) < 2 or len(members) > limit:
-                continue
-            if min_weight and (scorer.weight(token) < min_weight or len(token) < 3):
-                continue
-            ordered = sorted(members)
-            for x, i in enumerate(ordered):
-                for j in ordered[x + 1 :]:
-                    add(i, j)
-    return pairs
-
-
 def link(
-    library: Library | Iterable[Catalogue] | None = None,
+    library: Library | Iterable[Catalogue],
     *,
     overrides: Overrides | str | Path | None = None,
     threshold: float | None = None,
@@ -233,41 +257,83 @@ def link(
 ) -> Crosswalk:
     """Link the same method across catalogues.
 
-    ``library`` defaults to every bundled catalogue.  ``overrides`` (an :class:`Overrides` or a
+    ``library`` holds the catalogues (:func:`prevcat.link` fills in every installed one);
+    ``glossary`` defaults to the shipped glossary (:func:`prevcat.link` adds the plugins'
+    terms).  ``overrides`` (an :class:`Overrides` or a
     path) are applied last.  ``threshold`` defaults to :data:`LINK_THRESHOLD`.  With
     ``one_to_one`` each intervention keeps at most one link per other source (best first).
     ``progress`` shows a progress bar on stderr (or is a ``callback(done, total)``).
     """
     lib = _as_library(library)
     limit = LINK_THRESHOLD if threshold is None else float(threshold)
-    gloss = glossary if glossary is not None else default_glossary()
+    gloss = glossary if glossary is not None else load_shipped_glossary()
     curated = (
         overrides if isinstance(overrides, Overrides) or overrides is None else Overrides.load(overrides)
     )
     curated = curated or Overrides()
     profiles = profiles_of(lib, gloss)
     scorer = Scorer(profiles, gloss)
-    pairs = sorted(candidate_pairs(profiles, scorer))
+    brands = Brands(scorer, profiles)
+    pairs = sorted(candidate_pairs(profiles, scorer, same_source=True))
     callback = _progress(progress, len(pairs))
     verdicts: list[PairScore] = []
     for n, (i, j) in enumerate(pairs, start=1):
         verdicts.append(scorer.pair(profiles[i], profiles[j]))
         if callback is not None and (n % 200 == 0 or n == len(pairs)):
             callback(n, len(pairs))
+    by_id = {p.id: p for p in profiles}
     links: list[Link] = []
-    cannot: list[tuple[str, str]] = []
+    programme_links: list[Link] = []
+    branded_links: list[Link] = []  # one variant too, unless a registry has two candidates
+    cannot: list[tuple[str, str]] = []  # two programmes
+    apart: list[tuple[str, str]] = []  # two variants (perhaps of one programme)
     decided = curated.decisions()
     for v in verdicts:
         if frozenset((v.a, v.b)) in decided:
             continue
         if v.vetoed:
             cannot.append((v.a, v.b))
+            continue
+        same_source = by_id[v.a].source == by_id[v.b].source
+        lk = Link(v.a, v.b, v.score, v.scorers, v.reasons, order=(v.strength, v.full_score))
+        if same_source or v.variant_vetoes:
+            if v.variant_vetoes:
+                apart.append((v.a, v.b))
+            if same_source:
+                # one registry's two entries are one programme when one adapts the other or
+                # their names as written (not a part: "Direct Instruction/DISTAR and Success
+                # for All") are alike in words and in spelling ("Klasse 2000" is not "KLASSE
+                # KLASSE", though its only other word is a number)
+                named = any(r.startswith("original of") for r in v.reasons)
+                written = scorer.full_names(by_id[v.a], by_id[v.b], ("full", "alias", "main"))
+                spelt = max(dict(v.scorers).get("ratio", 0.0), dict(v.scorers).get("token_sort_ratio", 0.0))
+                alike = written >= limit + SAME_SOURCE_MARGIN and spelt >= SAME_SOURCE_SPELLING
+                if v.score >= limit + SAME_SOURCE_MARGIN and (named or alike):
+                    programme_links.append(lk)
+            elif v.score >= limit:
+                programme_links.append(lk)
+            elif (why := brands.reason(by_id[v.a], by_id[v.b], v.name_score)) is not None:
+                programme_links.append(
+                    Link(v.a, v.b, v.score, v.scorers, (*v.reasons, why), order=(v.strength, v.full_score))
+                )
         elif v.score >= limit:
-            links.append(Link(v.a, v.b, v.score, v.scorers, v.reasons, order=(v.strength, v.full_score)))
+            links.append(lk)
+        else:
+            why = brands.reason(by_id[v.a], by_id[v.b], v.name_score)
+            if why is not None:
+                branded = Link(
+                    v.a, v.b, v.score, v.scorers, (*v.reasons, why), order=(v.strength, v.full_score)
+                )
+                # a shared name or origin is also one variant, where the registries allow it; an
+                # acronym a registry uses for several entries names the programme only
+                programme_links.append(branded)
+                if not why.startswith("brand acronym"):
+                    branded_links.append(branded)
+    links += one_variant_each(branded_links, {p.id: p.source for p in profiles})
+    links, ambiguous = unambiguous(links, cannot)
     if one_to_one:
-        links = _one_to_one(links, {p.id: p.source for p in profiles})
+        links = one_per_source(links, {p.id: p.source for p in profiles})
     warnings: list[str] = []
-    by_id = {p.id: p for p in profiles}
     for _pair, o in decided.items():
         missing = [x for x in (o.a, o.b) if x not in by_id]
         if missing:
@@ -285,24 +351,38 @@ def link(
     def pair_score(x: str, y: str) -> float:
         return scorer.pair(by_id[x], by_id[y]).score
 
-    clusters, accepted, refused = build_clusters(
+    variants, accepted, refused = build_clusters(
         [p.id for p in profiles],
         links,
         source_of={p.id: p.source for p in profiles},
-        cannot=cannot,
+        cannot=[*cannot, *apart],
         name_of=lambda i: by_id[i].intervention.name,
         pair_score=pair_score,
         threshold=limit,
+        prefix="v",
+        label_of=lambda members: variant_label([by_id[m].intervention.name for m in members]),
+    )
+    programmes, joined, prog_refused = build_programmes(
+        variants,
+        [*accepted, *programme_links],
+        cannot=cannot,
+        name_of=lambda i: by_id[i].intervention.name,
     )
     return Crosswalk(
         library=lib,
         links=accepted,
-        clusters=clusters,
+        clusters=programmes,
         threshold=limit,
-        refused=refused,
+        refused=(
+            *refused,
+            *ambiguous,
+            *((lk, f"not one programme: {why}") for lk, why in prog_refused),
+        ),
         overrides=curated,
         warnings=tuple(warnings),
         pairs=tuple(verdicts),
+        programme_links=tuple(lk for lk in joined if lk not in set(accepted)),
+        glossary=gloss,
         scorer=scorer,
         profiles=by_id,
     )
@@ -310,18 +390,6 @@ def link(
 
 def _curated(o: Override) -> str:
     return f"curated: same{': ' + o.note if o.note else ''}"
-
-
-def _one_to_one(links: list[Link], source_of: dict[str, str]) -> list[Link]:
-    taken: set[tuple[str, str]] = set()
-    out: list[Link] = []
-    for lk in sorted(links, key=lambda x: (-x.score, x.pair)):
-        ka, kb = (lk.a, source_of[lk.b]), (lk.b, source_of[lk.a])
-        if ka in taken or kb in taken:
-            continue
-        taken.update((ka, kb))
-        out.append(lk)
-    return out
 
 
 def _progress(progress: bool | Progress, total: int) -> Progress | None:

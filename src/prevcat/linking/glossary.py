@@ -11,9 +11,9 @@ from __future__ import annotations
 import csv
 import functools
 from collections.abc import Iterable, Mapping
-from importlib import resources
 
 from prevcat.errors import DataError
+from prevcat.linking.text import data_lines, fold
 
 __all__ = ["GENERIC_CONCEPTS", "Glossary", "load_shipped_glossary", "shipped_terms"]
 
@@ -27,16 +27,11 @@ GENERIC_CONCEPTS = frozenset(
 )
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("prevcat.linking").joinpath("data", name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-
-
 @functools.cache
 def shipped_terms() -> dict[str, dict[str, str]]:
     """The shipped glossary as ``{language: {term: concept}}`` (terms as written)."""
     out: dict[str, dict[str, str]] = {}
-    for lineno, row in enumerate(csv.DictReader(_data_lines("glossary.csv")), start=2):
+    for lineno, row in enumerate(csv.DictReader(data_lines("glossary.csv")), start=2):
         concept = (row.get("concept") or "").strip()
         lang = (row.get("lang") or "").strip()
         terms = (row.get("terms") or "").strip()
@@ -57,8 +52,6 @@ class Glossary:
     """
 
     def __init__(self, tables: Mapping[str, Mapping[str, str]] | None = None) -> None:
-        from prevcat.linking.normalize import fold
-
         self._tables: dict[str, dict[str, str]] = {}
         self._concept: dict[str, str] = {}
         self._exact: dict[str, str] = {}
@@ -142,17 +135,6 @@ def load_shipped_glossary() -> Glossary:
     return Glossary(shipped_terms())
 
 
-def default_glossary() -> Glossary:
-    """The shipped glossary plus every installed plugin's terms, where the plugin manager exists."""
-    try:
-        from prevcat import plugins
-    except ImportError:  # pragma: no cover - plugin manager not installed
-        return load_shipped_glossary()
-    get = getattr(plugins, "get_glossary", None)
-    if get is None:  # pragma: no cover
-        return load_shipped_glossary()
-    try:
-        extra = get()
-    except Exception:  # pragma: no cover - a broken plugin must not stop linking
-        return load_shipped_glossary()
-    return load_shipped_glossary().merged(extra)
+def default_glossary(extra: Mapping[str, Mapping[str, str]] | None = None) -> Glossary:
+    """The shipped glossary, plus ``extra`` terms (a plugin registry's ``{language: {term: concept}}``)."""
+    return load_shipped_glossary().merged(extra) if extra else load_shipped_glossary()

@@ -11,86 +11,50 @@ The decision rule for two interventions (see ``docs/linking.md``):
    form's weight (a subtitle part or a parenthesis counts a little less);
 2. raised to 90 when one's ``original`` names the other, to 88 on a shared specific acronym;
 3. plus/minus small amounts for agreeing or disagreeing attributes (levels, settings, country);
-4. **vetoed** when the age bands written in the names differ, when known target age ranges do
-   not overlap, or when both adapt clearly different originals;
-5. linked when the result reaches the threshold (:data:`LINK_THRESHOLD`) and nothing vetoes.
+4. **vetoed** (two programmes) when known target age ranges do not overlap, or when both adapt
+   clearly different originals and their names are alike; **variant vetoes** (perhaps one
+   programme, two variants) when the age bands or levels written in the names differ;
+5. one variant when the result reaches :data:`LINK_THRESHOLD` and nothing vetoes (see
+   :func:`prevcat.linking.crosswalk.link` for programmes).
+
+A little over 400 lines: the :class:`Scorer` is one job (names and pairs share its word
+weights and caches); profiles live in :mod:`prevcat.linking.profile`.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 
-from attrs import field, frozen
+from attrs import frozen
 from rapidfuzz import fuzz
 
-from prevcat.catalogue import Library
-from prevcat.linking.aliases import CuratedAlias, by_intervention, shipped_aliases
 from prevcat.linking.glossary import GENERIC_CONCEPTS, Glossary
-from prevcat.linking.normalize import NameForm, fold, name_variants, normalize
-from prevcat.model import AgeRange, Intervention
+from prevcat.linking.markers import markers_differ
+from prevcat.linking.normalize import NameForm, fold
+from prevcat.linking.profile import NameVariant, Profile, bands_agree, programme_like
 
-__all__ = [
-    "LINK_THRESHOLD",
-    "RESOLVE_THRESHOLD",
-    "NameScore",
-    "PairScore",
-    "Profile",
-    "Scorer",
-    "Variant",
-]
+__all__ = ["LINK_THRESHOLD", "RESOLVE_THRESHOLD", "NameScore", "PairScore", "Scorer"]
 
 #: pairs of interventions scoring at least this are linked
 LINK_THRESHOLD = 85.0
 #: free-text names scoring at least this against a catalogue name are resolved
 RESOLVE_THRESHOLD = 80.0
-
-KIND_WEIGHT = {
-    "full": 1.0,
-    "main": 0.99,
-    "alias": 0.98,
-    "part": 0.95,
-    "paren": 0.93,
-    "original": 0.9,
-    "short": 0.8,
-}
-
-_COUNTRY_WORDS = frozenset(
-    fold(w)
-    for w in (
-        "usa us u.s. united states verenigde staten amerika amerikanisch sverige sweden zweden schweden "
-        "norge norway noorwegen norwegen danmark denmark denemarken dänemark finland suomi finnland "
-        "deutschland germany duitsland tyskland nederland netherlands niederlande holland "
-        "australia australien australië australie canada kanada england uk united kingdom schweiz "
-        "switzerland israel israël italy italien iceland island vlaanderen belgium belgien"
-    ).split()
-)
-
-
-@frozen
-class Variant:
-    """One name form of one intervention."""
-
-    intervention_id: str
-    kind: str  #: full, main, part, paren (of the name) or alias/original
-    text: str
-    form: NameForm
-    lang: str | None = None
-    weight: float = 1.0
-    curated: CuratedAlias | None = None  #: the curated alias this form comes from, if any
-
-    def label(self) -> str:
-        """How the form is named in reasons: ``full 'Komet'`` or ``curated alias 'X' (sv; source: ...)``."""
-        return self.curated.describe(self.text) if self.curated is not None else f"{self.kind} {self.text!r}"
-
-    def language_conflict(self, other: NameForm) -> str | None:
-        """For a curated alias: why ``other`` reads as another language (``för`` is not ``for``)."""
-        if self.curated is None or not other.langs or self.curated.lang in other.langs:
-            return None
-        return f"curated alias is {self.curated.lang}, the name reads as {'/'.join(sorted(other.langs))}"
+#: a shared acronym counts only when the names it stands for score at least this
+ACRONYM_EXPANSION_MIN = 30.0
+#: names meeting on an acronym that stands for different names score at most this
+ACRONYM_ONLY_CAP = 60.0
+#: two names reduced to one and the same word are that word only if written this alike
+SINGLE_WORD_WRITTEN_MIN = 75.0
+#: the "different originals" veto applies from this name similarity up
+ORIGINAL_VETO_MIN_NAME = 60.0
+#: two entries of one registry are one programme (never one variant) from this much above
+#: :data:`LINK_THRESHOLD`: a registry that lists two entries says they differ in something
+SAME_SOURCE_MARGIN = 5.0
+#: ...and, unless one adapts the other, their closest names spelt at least this alike
+SAME_SOURCE_SPELLING = 70.0
 
 
 @frozen
@@ -104,135 +68,6 @@ class NameScore:
     partial: float
     words: float
     shared: tuple[str, ...]
-
-
-def _ages_of(item: Intervention) -> AgeRange:
-    return item.target.ages
-
-
-def _origin_forms(text: str | None, glossary: Glossary) -> tuple[NameForm, ...]:
-    if not text:
-        return ()
-    out: list[NameForm] = []
-    for chunk in re.split(r"\s*[|;]\s*", text):
-        for kind, piece in name_variants(chunk):
-            if kind in ("short", "part"):
-                continue
-            form = normalize(piece, glossary)
-            if form.tokens and not set(form.tokens) <= _COUNTRY_WORDS:
-                out.append(form)
-    return tuple(out)
-
-
-def _programme_like(form: NameForm) -> bool:
-    words = [t for t in form.tokens if t not in _COUNTRY_WORDS and not t.isdigit()]
-    return bool(words) and len(words) <= 6
-
-
-@frozen
-class Profile:
-    """What the matcher knows about one intervention."""
-
-    intervention: Intervention
-    variants: tuple[Variant, ...]
-    originals: tuple[NameForm, ...]
-    langs: frozenset[str]
-    countries: frozenset[str]
-    context: frozenset[str] = frozenset()  #: folded words of description, original and other fields
-    acronyms: frozenset[str] = field(init=False)
-    written: frozenset[str] = field(init=False)
-    words: frozenset[str] = field(init=False)
-
-    def __attrs_post_init__(self) -> None:
-        acr: set[str] = set()
-        written: set[str] = set()
-        words: set[str] = set()
-        for v in self.variants:
-            # initials of a shortened form ("Parent Management Training – Oregon...") mislead, and so
-            # do those of a curated name ("PAX i skolan" is not "PIS")
-            acr |= v.form.acronyms if v.kind in ("full", "alias") and v.curated is None else v.form.written
-            written |= v.form.written
-            words.update(v.form.tokens)
-        object.__setattr__(self, "acronyms", frozenset(acr))
-        object.__setattr__(self, "written", frozenset(written))
-        object.__setattr__(self, "words", frozenset(words))
-
-    @property
-    def id(self) -> str:
-        return self.intervention.id
-
-    @property
-    def source(self) -> str:
-        return self.intervention.source
-
-    @property
-    def bands(self) -> frozenset[tuple[int, int]]:
-        out: set[tuple[int, int]] = set()
-        for v in self.variants:
-            if v.kind in ("full", "alias"):
-                out |= set(v.form.bands)
-        return frozenset(out)
-
-    @classmethod
-    def of(
-        cls,
-        item: Intervention,
-        glossary: Glossary,
-        *,
-        catalogue_country: str | None = None,
-        curated: Sequence[CuratedAlias] = (),
-    ) -> Profile:
-        """The profile of one intervention: its name forms, aliases, ``original`` and languages.
-
-        ``curated`` aliases count as aliases in their language; they do not add to the
-        entry's own languages.
-        """
-        variants: list[Variant] = []
-        seen: dict[str, int] = {}
-
-        def add(
-            kind: str, text: str, lang: str | None, base_kind: str, source: CuratedAlias | None = None
-        ) -> None:
-            form = normalize(text, glossary)
-            if not form.key:
-                return
-            if kind != "full" and all(glossary.concept(t) or t.isdigit() for t in form.tokens):
-                return  # "Parenting Programme" alone names no method
-            weight = KIND_WEIGHT.get(kind, 0.9)
-            if base_kind == "alias":
-                weight = min(weight, KIND_WEIGHT["alias"])
-            new = Variant(item.id, kind if base_kind == "name" else "alias", text, form, lang, weight, source)
-            if form.key in seen:
-                at = seen[form.key]
-                if variants[at].weight < weight:
-                    variants[at] = new
-                return
-            seen[form.key] = len(variants)
-            variants.append(new)
-
-        for kind, text in name_variants(item.name):
-            add(kind, text, None, "name")
-        for alias in item.aliases:
-            for kind, text in name_variants(alias.name):
-                add(kind, text, alias.lang, "alias")
-        for extra in curated:
-            for kind, text in name_variants(extra.name):
-                add(kind, text, extra.lang, "alias", extra)
-        langs = set(item.languages) | {a.lang for a in item.aliases if a.lang}
-        countries = {item.country} if item.country else set()
-        if catalogue_country and not countries:
-            countries.add(catalogue_country)
-        context: set[str] = set()
-        for text in (item.description or "", item.original or "", *(v for _k, v in item.extra)):
-            context.update(w for w in re.split(r"[^0-9a-z]+", fold(text)) if len(w) >= 4)
-        return cls(
-            intervention=item,
-            variants=tuple(variants),
-            originals=_origin_forms(item.original, glossary),
-            langs=frozenset(lang.split("-")[0] for lang in langs),
-            countries=frozenset(countries),
-            context=frozenset(context),
-        )
 
 
 @frozen
@@ -250,6 +85,8 @@ class PairScore:
     best_b: str
     strength: float = 0.0  #: the score before capping at 100, to order links
     full_score: float = 0.0  #: similarity of the names as written (orders ties)
+    #: what keeps them two variants of one programme (age bands or levels in the names differ)
+    variant_vetoes: tuple[str, ...] = ()
 
     @property
     def vetoed(self) -> bool:
@@ -306,16 +143,18 @@ class Scorer:
 
         On a free-text query, generic words (``i skolan``, ``-grupper``) count as local too.
         """
-        total = 0.0
+        parts: list[float] = []
         unknown = 0
         for t in tokens:
             local = t not in self._weight or (query and t in GENERIC_CONCEPTS)
             if not local or t.isdigit():
-                total += self.weight(t)
+                parts.append(self.weight(t))
             else:
                 unknown += 1
-                total += self._unknown if unknown <= 2 else 1.0
-        return total
+                parts.append(self._unknown if unknown <= 2 else 1.0)
+        # fsum is exact, so the total does not depend on the order of the set (nor on
+        # PYTHONHASHSEED): equal candidates stay equal and the tie-break by id decides
+        return math.fsum(parts)
 
     def known(self, token: str) -> bool:
         return token in self._weight
@@ -328,17 +167,29 @@ class Scorer:
         shared = set_a & set_b
         only_a = set_a - shared
         only_b = set_b - shared
-        rest_a = [t for t in only_a if len(t) >= 4 and not t[0].isdigit()]
-        rest_b = [t for t in only_b if len(t) >= 4 and not t[0].isdigit()] if rest_a else []
+        shortest = 3 if query else 4  # registries do not misspell acronyms (PMT is not PMTO)
+        rest_a = [t for t in only_a if len(t) >= shortest and not t[0].isdigit()]
+        rest_b = [t for t in only_b if len(t) >= shortest and not t[0].isdigit()] if rest_a else []
+        if rest_b:
+            # sorted: the greedy pairing of near-equal words must not follow the order of a set
+            rest_a.sort()
+            rest_b.sort()
         fuzzy_pairs: list[tuple[str, str]] = []
+        fuzzy_ratios: list[float] = []
         for ta in rest_a if rest_b else ():
             best, best_t = 0.0, ""
             for tb in rest_b:
-                r = fuzz.ratio(ta, tb, score_cutoff=80)
+                # a typo in a word of four letters or more; one letter left out of a short one
+                # ("Col Kids"), never one letter changed (ART / ARC)
+                short = min(len(ta), len(tb)) < 4
+                if short and (abs(len(ta) - len(tb)) != 1 or min(len(ta), len(tb)) < 3):
+                    continue
+                r = fuzz.ratio(ta, tb, score_cutoff=85 if short else 80)
                 if r > best:
                     best, best_t = r, tb
             if best_t:
                 fuzzy_pairs.append((ta, best_t))
+                fuzzy_ratios.append(best)
                 rest_b.remove(best_t)
         joined = (
             _joined_matches(a, b, only_a, only_b)
@@ -348,7 +199,7 @@ class Scorer:
         matched_a = shared | {p[0] for p in fuzzy_pairs} | joined[0]
         matched_b = shared | {p[1] for p in fuzzy_pairs} | joined[1]
         weight = self.weight
-        w_shared = sum([weight(t) for t in matched_b])
+        w_shared = math.fsum([weight(t) for t in matched_b])
         w_union = (
             w_shared
             + self._rest_weight(set_a - matched_a, query=query)
@@ -357,7 +208,12 @@ class Scorer:
         if w_union <= 0:
             return 0.0, ()
         found = tuple(shared) + tuple(f"{x}~{y}" for x, y in fuzzy_pairs) if fuzzy_pairs else tuple(shared)
-        return 100.0 * w_shared / w_union, found
+        words = 100.0 * w_shared / w_union
+        if fuzzy_ratios and not shared and not joined[0]:
+            # every word in common is only nearly the same ("Chilled" / "child"): as sure as
+            # the words are alike
+            words *= min(fuzzy_ratios) / 100.0
+        return words, found
 
     def names(self, a: NameForm, b: NameForm, *, query: bool = False) -> NameScore:
         """Similarity of two name forms by every scorer; ``score`` is the decision value.
@@ -365,6 +221,12 @@ class Scorer:
         ``query``: ``a`` is free text, whose extra generic words weigh little.
         """
         if a.key == b.key:
+            if len(a.tokens) == 1 and not query:
+                # one word left on both sides ("Step-by-Step" and "STEPS" are both "step",
+                # "Project CHILD" and "Chilled" both "child"): the names as written decide
+                written = fuzz.ratio(a.text.casefold(), b.text.casefold())
+                if written < SINGLE_WORD_WRITTEN_MIN:
+                    return NameScore(written, written, written, written, written, 100.0, a.tokens)
             return NameScore(100.0, 100.0, 100.0, 100.0, 100.0, 100.0, a.tokens)
         memo_key = (a.key, b.key, query)
         found = self._memo.get(memo_key)
@@ -391,9 +253,9 @@ class Scorer:
         return NameScore(score, ratio, token_sort, token_set, partial, words, shared)
 
     # -- pairs ---------------------------------------------------------------------------------
-    def best_names(self, a: Profile, b: Profile) -> tuple[float, NameScore, Variant, Variant]:
-        best: tuple[float, NameScore, Variant, Variant] | None = None
-        fallback: tuple[Variant, Variant] | None = None
+    def best_names(self, a: Profile, b: Profile) -> tuple[float, NameScore, NameVariant, NameVariant]:
+        best: tuple[float, NameScore, NameVariant, NameVariant] | None = None
+        fallback: tuple[NameVariant, NameVariant] | None = None
         for va in a.variants:
             for vb in b.variants:
                 if va.language_conflict(vb.form) or vb.language_conflict(va.form):
@@ -429,7 +291,16 @@ class Scorer:
         value, ns, va, vb = self.best_names(a, b)
         reasons: list[str] = []
         vetoes: list[str] = []
+        variant_vetoes: list[str] = []
         score = value
+        only = set(va.form.tokens) | set(vb.form.tokens)
+        if len(set(va.form.tokens)) == len(set(vb.form.tokens)) == 1 and only & (a.written | b.written):
+            # the names meet on an acronym alone (STAD, VIP, STEPS ~ Step-by-Step): it must
+            # stand for one name
+            differ = self._expansions_differ(a, b, sorted(only))
+            if differ:
+                score = min(score, ACRONYM_ONLY_CAP)
+                reasons.append(differ)
         how = "same normalised name" if ns.score >= 100 else "name similarity"
         reasons.append(
             f"{how} {ns.score:.0f} ({va.label()} ~ {vb.label()}; ratio {ns.ratio:.0f}, "
@@ -451,7 +322,10 @@ class Scorer:
         if shared_acr:
             specific = [x for x in shared_acr if self.acronym_count[x] <= 4 and len(x) >= 3]
             reasons.append("acronym hit: " + ", ".join(x.upper() for x in shared_acr))
-            if specific:
+            differ = self._expansions_differ(a, b, shared_acr) if specific else None
+            if differ:
+                reasons.append(differ)  # PALS: "Positiv atferd..." is not "Peer-Assisted Learning..."
+            elif specific:
                 score = max(score, 88.0)
         # evidence from other fields
         ta, tb = a.intervention.target, b.intervention.target
@@ -463,7 +337,7 @@ class Scorer:
                 vetoes.append(f"target ages do not overlap ({ta.ages} / {tb.ages})")
         bands_a, bands_b = a.bands, b.bands
         if bands_agree(bands_a, bands_b) == "differ":
-            vetoes.append(
+            variant_vetoes.append(
                 "age bands in the names differ ("
                 + ", ".join(f"{x}-{y}" for x, y in sorted(bands_a))
                 + " / "
@@ -486,7 +360,12 @@ class Scorer:
                 reasons.append("settings differ")
         if a.countries and b.countries and a.countries & b.countries:
             reasons.append("same country " + "/".join(sorted(a.countries & b.countries)))
-        conflict = self._original_conflict(a, b)
+        levels = markers_differ(a.intervention.name, b.intervention.name)
+        if levels:
+            variant_vetoes.append(levels)
+        # different originals keep apart names that could be taken for each other (Steg-för-
+        # Steg / Steg for steg); between unlike names they would only block other evidence
+        conflict = self._original_conflict(a, b) if ns.score >= ORIGINAL_VETO_MIN_NAME else None
         if conflict:
             vetoes.append(conflict)
         for first, second in ((a, b), (b, a)):
@@ -522,22 +401,47 @@ class Scorer:
             best_b=vb.text,
             strength=round(strength, 1),
             full_score=round(self.full_names(a, b), 1),
+            variant_vetoes=tuple(variant_vetoes),
         )
 
-    def full_names(self, a: Profile, b: Profile) -> float:
-        """The best similarity of the names and aliases as written (no parts)."""
+    def full_names(self, a: Profile, b: Profile, kinds: tuple[str, ...] = ("full", "alias")) -> float:
+        """The best similarity of the names and aliases as written (no parts; ``main``, the
+        name before a parenthesis, when ``kinds`` says so)."""
         best = 0.0
         for va in a.variants:
-            if va.kind not in ("full", "alias"):
+            if va.kind not in kinds:
                 continue
             for vb in b.variants:
-                if vb.kind in ("full", "alias"):
+                if vb.kind in kinds:
                     best = max(best, self.names(va.form, vb.form).score)
         return best
 
+    def _expansions_differ(self, a: Profile, b: Profile, acronyms: Sequence[str]) -> str | None:
+        """Why a shared acronym stands for two different names, or None: both entries write a
+        name of three words or more besides the acronym, and no two of them are alike."""
+        drop = set(acronyms)
+
+        def long_forms(p: Profile) -> list[NameForm]:
+            return [
+                v.form
+                for v in p.variants
+                if v.kind in ("full", "alias", "main") and len(set(v.form.tokens) - drop) >= 3
+            ]
+
+        la, lb = long_forms(a), long_forms(b)
+        if not la or not lb:
+            return None
+        best = max(self.names(x, y).score for x in la for y in lb)
+        if best >= ACRONYM_EXPANSION_MIN:
+            return None
+        return (
+            f"acronym {'/'.join(x.upper() for x in acronyms)} stands for different names "
+            f"({la[0].text!r} / {lb[0].text!r}, {best:.0f})"
+        )
+
     def _original_conflict(self, a: Profile, b: Profile) -> str | None:
-        oa = [f for f in a.originals if _programme_like(f)]
-        ob = [f for f in b.originals if _programme_like(f)]
+        oa = [f for f in a.originals if programme_like(f)]
+        ob = [f for f in b.originals if programme_like(f)]
         if not oa or not ob:
             return None
         if self.original_hit(a, b) or self.original_hit(b, a):
@@ -551,24 +455,6 @@ class Scorer:
         if best < 50:
             return f"they adapt different originals ({oa[0].text!r} / {ob[0].text!r})"
         return None
-
-
-def bands_agree(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> str:
-    """``same`` (a band in common), ``nested`` (one inside another: 3-8 / 3-6), ``differ``, or ``""``.
-
-    Age bands in names tell versions apart: ``SFP 10-14`` is not ``SFP 6-11``, ``3–6`` is not
-    ``6–12`` even though they touch.
-    """
-    set_a, set_b = set(a), set(b)
-    if not set_a or not set_b:
-        return ""
-    if set_a & set_b:
-        return "same"
-    for lo_a, hi_a in set_a:
-        for lo_b, hi_b in set_b:
-            if (lo_a <= lo_b and hi_b <= hi_a) or (lo_b <= lo_a and hi_a <= hi_b):
-                return "nested"
-    return "differ"
 
 
 def _joined_matches(
@@ -586,32 +472,3 @@ def _joined_matches(
                 got_one.add(x + y)
                 got_two.update((x, y))
     return out_a, out_b
-
-
-def profiles_of(
-    library: Library | Iterable[Intervention],
-    glossary: Glossary,
-    curated: Iterable[CuratedAlias] | None = None,
-) -> list[Profile]:
-    """Profiles of every intervention (catalogue country used where an item has none).
-
-    ``curated`` aliases (default: the shipped ``data/aliases.csv``) are added to the entries
-    they name; those naming an entry not in ``library`` are ignored.
-    """
-    extra: Mapping[str, tuple[CuratedAlias, ...]] = by_intervention(
-        shipped_aliases() if curated is None else curated
-    )
-    if isinstance(library, Library):
-        out = []
-        for catalogue in library.catalogues:
-            for item in catalogue:
-                out.append(
-                    Profile.of(
-                        item,
-                        glossary,
-                        catalogue_country=catalogue.provenance.country,
-                        curated=extra.get(item.id, ()),
-                    )
-                )
-        return out
-    return [Profile.of(item, glossary, curated=extra.get(item.id, ())) for item in library]

@@ -11,6 +11,9 @@ A name becomes a :class:`NameForm`:
   (``Good Behavior Game`` → ``GBG``), folded;
 * ``bands``: age bands written in the name (``SFP 10-14``, ``3–6 år``);
 * ``langs``: languages hinted at by the words (glossary terms, function words, letters).
+
+One job, a little over 400 lines: turning a name into its key, words, acronyms, bands and
+languages is one pass over the words, and its caches must see all of it.
 """
 
 from __future__ import annotations
@@ -18,12 +21,12 @@ from __future__ import annotations
 import csv
 import functools
 import re
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from attrs import frozen
 
-from prevcat.linking.glossary import Glossary, _data_lines, load_shipped_glossary
+from prevcat.linking.glossary import Glossary, load_shipped_glossary
+from prevcat.linking.text import data_lines, fold, fold_exact, fold_words
 
 __all__ = [
     "NameForm",
@@ -35,8 +38,6 @@ __all__ = [
     "normalize",
 ]
 
-_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "œ": "oe", "ı": "i"})
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\u00ad]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _DIGIT = re.compile(r"\d")
 _BAND_TOKEN = re.compile(r"\d{1,2}-\d{1,2}")
@@ -62,38 +63,11 @@ _ANNOTATION = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=1 << 18)
-def fold(text: str) -> str:
-    """Case-fold, fold diacritics (``ö``→``o``, ``æ``→``ae``, ``ß``→``ss``) and dashes; keep spaces.
-
-    >>> fold("Föräldrar i FOKUS – Ørebro")
-    'foraldrar i fokus - orebro'
-    """
-    if text.isascii():
-        return text.lower().strip()
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_SPECIAL)
-    text = _DASHES.sub("-", text)
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def _fold_exact(text: str) -> str:
-    if text.isascii():
-        return text.lower()
-    return _DASHES.sub("-", unicodedata.normalize("NFKC", text).casefold())
-
-
-def _fold_words(text: str, fold_word: Callable[[str], str]) -> str:
-    """``fold_word`` applied word by word (words repeat far more than names; cached per word)."""
-    return " ".join([fold_word(w) for w in text.split()])
-
-
 @functools.cache
 def generic_words() -> dict[str, frozenset[str]]:
     """Generic words per language (``*`` = any), folded: removed from keys, kept for display."""
     out: dict[str, set[str]] = {}
-    for row in csv.DictReader(_data_lines("generic.csv")):
+    for row in csv.DictReader(data_lines("generic.csv")):
         for word in (row.get("words") or "").split("|"):
             if word.strip():
                 out.setdefault(row["lang"].strip(), set()).add(fold(word))
@@ -115,13 +89,13 @@ def _generic_index() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
 @functools.cache
 def _exact_generic_langs() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    for row in csv.DictReader(_data_lines("generic.csv")):
+    for row in csv.DictReader(data_lines("generic.csv")):
         lang = row["lang"].strip()
         if lang == "*":
             continue
         for word in (row.get("words") or "").split("|"):
             if word.strip():
-                out.setdefault(_fold_exact(word.strip()), set()).add(lang)
+                out.setdefault(fold_exact(word.strip()), set()).add(lang)
     return {w: frozenset(v) for w, v in out.items()}
 
 
@@ -129,7 +103,7 @@ def _exact_generic_langs() -> dict[str, frozenset[str]]:
 def acronym_expansions() -> dict[str, tuple[str, ...]]:
     """Known acronyms (folded) and their expansions as written (``sfp`` → Strengthening Families...)."""
     out: dict[str, list[str]] = {}
-    for row in csv.DictReader(_data_lines("acronyms.csv")):
+    for row in csv.DictReader(data_lines("acronyms.csv")):
         out.setdefault(fold(row["acronym"]), []).append(row["expansion"].strip())
     return {k: tuple(v) for k, v in out.items()}
 
@@ -288,16 +262,18 @@ _CORES: dict[tuple[int, str, tuple[tuple[int, int], ...], bool], _Core] = {}
 
 def _normalize(text: str, gloss: Glossary, extra_generic: tuple[str, ...], expand: bool) -> NameForm:
     bands = _bands(text)
+    # a possessive is one word ("Zippy's" and "Zippys" are one name), in any language
+    words_of = _POSSESSIVE.sub(r"\1s", text) if "'" in text or "’" in text else text
     # only written acronyms depend on case: the rest is computed once per lower-case text
     # (``PAX i skolan`` and ``pax i skolan``), unless lowering changes more than case
-    lower = text.lower()
+    lower = words_of.lower()
     core: _Core | None = None
     core_key = (id(gloss), lower, bands, expand)
-    cacheable = not extra_generic and lower.isascii() == text.isascii()
+    cacheable = not extra_generic and lower.isascii() == words_of.isascii()
     if cacheable:
         core = _CORES.get(core_key)
     if core is None:
-        core = _normalize_core(lower if cacheable else text, bands, gloss, extra_generic, expand)
+        core = _normalize_core(lower if cacheable else words_of, bands, gloss, extra_generic, expand)
         if cacheable:
             if len(_CORES) > _CACHE_LIMIT:
                 _CORES.clear()
@@ -337,7 +313,7 @@ def _normalize_core(
     generic, _ = _generic_index()
     extra = frozenset(extra_generic)
     # word by word: only the spacing differs from fold(text), and words are split below
-    folded = _fold_words(text, fold)
+    folded = fold_words(text, fold)
     words: list[str] = []
     if bands:
         # age bands become single tokens ``10-14`` so the numbers stay together
@@ -351,13 +327,13 @@ def _normalize_core(
                 words.extend(p for p in w.split("-") if p)
     else:
         words = [w for w in _SPLIT_WORDS_DASH.split(folded) if w]
-    exact_words = [w for w in _NON_WORD_EXACT.split(_fold_words(text, _fold_exact)) if w]
+    exact_words = [w for w in _NON_WORD_EXACT.split(fold_words(text, fold_exact)) if w]
     as_written: dict[str, str] = {}
     for ew in exact_words:
         as_written.setdefault(fold(ew), ew)
     langs: dict[str, int] = {}
     lowered = text.casefold()
-    for ch, hinted in ([] if text.isascii() else _LETTER_LANGS.items()):
+    for ch, hinted in [] if text.isascii() else _LETTER_LANGS.items():
         if ch in lowered:
             for lang in hinted:
                 langs[lang] = langs.get(lang, 0) + 1
@@ -413,6 +389,7 @@ def _normalize_core(
 
 _SUBTITLE = re.compile(r"\s+[-–—:]\s+|:\s+|\s+—|—\s+|\s*,\s+")
 _PAREN = re.compile(r"\(([^()]*)\)")
+_POSSESSIVE = re.compile(r"(\w)['’]s\b")
 
 
 def name_variants(name: str) -> list[tuple[str, str]]:

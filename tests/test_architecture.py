@@ -206,8 +206,8 @@ def test_long_modules_say_why(module: str) -> None:
     lines = text.count("\n")
     if lines <= LONG_MODULE:
         return
-    head = ast.get_docstring(ast.parse(text)) or ""
-    assert "long because" in head.lower(), (
+    head = (ast.get_docstring(ast.parse(text)) or "").lower()
+    assert "long because" in head or "over 400 lines" in head, (
         f"{path.relative_to(SRC.parent)} has {lines} lines; split it by job or say at its top "
-        "why it is long ('This module is long because …')"
+        "why it is long ('This module is long because …', or '… over 400 lines: …')"
     )

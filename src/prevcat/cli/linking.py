@@ -87,7 +87,7 @@ def _crosswalk(
 
 def _glossary(ctx: click.Context) -> Any:
     """The shipped glossary plus every installed plugin's terms (a broken plugin is warned of)."""
-    from prevcat.commands._common import plugins_dir_of
+    from prevcat.cli.loading import plugins_dir_of
     from prevcat.linking.glossary import default_glossary
     from prevcat.plugins import get_glossary
 

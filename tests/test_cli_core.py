@@ -56,12 +56,8 @@ def test_show_ungsinn_adaptation_of_sfp_has_both_editions_level_zero(monkeypatch
     assert code == 0 and "Same method elsewhere" not in out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known false link: the crosswalk puts WWC's Summer Training and Education Program (STEP) "
-    "into SFP 10-14's cluster (alias 'STEP' ~ Ungsinn's alias 'Step-by-Step'), adding a harmful rating",
-)
 def test_sfp_cluster_keeps_wwc_summer_training_out() -> None:
+    """WWC's Summer Training and Education Program (STEP) is not SFP 10-14 (alias 'Step-by-Step')."""
     pytest.importorskip("prevcat_ungsinn")
     pytest.importorskip("prevcat_wwc")
     code, out, _ = run("show", "ungsinn:kjaerlighet-og-grenser")

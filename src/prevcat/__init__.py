@@ -7,8 +7,9 @@ The public API is re-exported here.  Plugin authors need only ``hookimpl``::
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prevcat.catalogue import Catalogue, Library, Provenance
 from prevcat.errors import DataError, PrevcatError
@@ -36,6 +37,11 @@ from prevcat.model import (
     Target,
 )
 from prevcat.plugins.hookspecs import hookimpl
+
+if TYPE_CHECKING:  # imported on first use at run time (see __getattr__), typed here
+    from prevcat.linking import Crosswalk, Resolution
+    from prevcat.plugins import get_plugin_manager as get_plugin_manager
+    from prevcat.plugins import load_library as load_library
 from prevcat.plugins.loading import register_builtin
 
 # The facade is the one place that knows every layer: the shipped linking glossary is a
@@ -54,7 +60,7 @@ _LAZY = {
 }
 
 
-def link(library: Any = None, **options: Any) -> Any:
+def link(library: Library | None = None, **options: Any) -> Crosswalk:
     """Link catalogues into programmes and variants (:func:`prevcat.linking.link`).
 
     ``library`` defaults to every installed catalogue, ``glossary`` to the shipped glossary
@@ -69,7 +75,10 @@ def link(library: Any = None, **options: Any) -> Any:
     return link_catalogues(load_library() if library is None else library, **options)
 
 
-def resolve(names: Any, *, library: Any = None, crosswalk: Any = None, **options: Any) -> Any:
+def resolve(
+    names: Iterable[str], *, library: Library | None = None, crosswalk: Crosswalk | None = None,
+    **options: Any,
+) -> list[Resolution]:
     """Resolve free-text method names (:func:`prevcat.linking.resolve`); without a
     ``crosswalk`` or ``library``, every installed catalogue is linked first."""
     from prevcat.linking import resolve as resolve_names
@@ -77,7 +86,6 @@ def resolve(names: Any, *, library: Any = None, crosswalk: Any = None, **options
     if crosswalk is None and library is None:
         crosswalk = link()
     return resolve_names(names, library=library, crosswalk=crosswalk, **options)
-
 
 
 def __getattr__(name: str) -> Any:

@@ -10,7 +10,7 @@ import pytest
 from prevcat_blueprints.rules import BlueprintsImporter
 
 from prevcat.catalogue import Catalogue
-from prevcat.evidence import Direction, EvidenceLevel
+from prevcat.evidence import Confidence, Direction, EvidenceLevel
 from prevcat.model import PreventionLevel, Setting, Substance
 from prevcat.testing import snapshot_fixtures
 
@@ -20,6 +20,9 @@ BUNDLED = Path(prevcat_blueprints.__file__).with_name("data") / "blueprints.csv"
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = next((d for d in (Path("/work/shared"), ROOT.parent / "shared") if d.is_dir()), None)
 SHARED_ROWS = 59
+#: research rows appended after the shared ones (data/PROVENANCE.md), none dropped
+RESEARCH_IDS = ["power-through-choices", "positive-prevention-plus", "head-start-redi",
+                "a-stop-smoking-in-schools-trial-assist", "promoting-first-relationships"]
 
 
 @pytest.mark.skipif(SHARED is None, reason="the shared registry data is not beside the repository")
@@ -28,12 +31,15 @@ def test_bundled_snapshot_starts_with_the_shared_snapshot() -> None:
     shared = (SHARED / "data" / "registries" / "blueprints.csv").read_bytes()
     assert BUNDLED.read_bytes().startswith(shared)
     assert shared.count(b"\n") == SHARED_ROWS + 1  # the header and the shared rows (no quoted line breaks)
+    appended = BUNDLED.read_bytes()[len(shared):].decode("utf-8").splitlines()
+    assert [line.split(",", 1)[0] for line in appended] == RESEARCH_IDS
 
 
 def test_every_row_is_accounted_for() -> None:
     report = BlueprintsImporter().read_snapshot().report
     assert report.rows_read == report.imported + len(report.rejected)
-    assert (report.rows_read, report.imported, len(report.rejected), report.interventions) == (59, 59, 0, 59)
+    counts = (report.rows_read, report.imported, len(report.rejected), report.interventions)
+    assert counts == (64, 64, 0, 64)  # 59 shared rows, 5 research rows
 
 
 def test_a_non_certified_insufficient_evidence_rating_is_insufficient(catalogue: Catalogue) -> None:
@@ -63,6 +69,18 @@ def test_a_setting_with_no_model_value_is_kept_with_a_warning(catalogue: Catalog
     assert Setting.SCHOOL in wyman.target.settings
     assert wyman.extra_values("Program Setting") == ("Residential Facility",)
     report = BlueprintsImporter().read_snapshot().report
-    assert [w.value for w in report.warnings if w.field == "Program Setting"].count("Residential Facility") == 1
+    settings = [w.value for w in report.warnings if w.field == "Program Setting"]
+    assert settings.count("Residential Facility") == 2  # Wyman, Power Through Choices
     # role prefixes of the developer field stay verbatim
     assert wyman.extra_values("Program Developer/Owner")[0].startswith("Original Developer: ")
+
+
+def test_research_rows_keep_their_page_and_confidence(catalogue: Catalogue) -> None:
+    redi = catalogue["blueprints:head-start-redi"]
+    assert (redi.url, redi.confidence) == ("https://www.blueprintsprograms.org/funding/head-start-redi",
+                                           Confidence.MEDIUM)
+    assist = catalogue["blueprints:a-stop-smoking-in-schools-trial-assist"]
+    assert (assist.ratings[0].label, assist.confidence) == ("Promising", Confidence.HIGH)
+    assert assist.target.substances == (Substance.TOBACCO_NICOTINE,)
+    types = "Peer Counseling and Mediation | School - Individual Strategies"
+    assert assist.extra_values("Program Type") == (types,)

@@ -46,9 +46,9 @@ def by_database(intervention: Intervention, database: str | None) -> list[str]:
 
 def test_snapshot_counts_match_the_registry_notes() -> None:
     result = BlueprintsImporter().read_snapshot()
-    assert result.report.rows_read == 59
+    assert result.report.rows_read == 64  # 59 shared rows, 5 research rows
     own = [item.ratings[0].label for item in result.catalogue]
-    assert own.count("Promising") == 36
+    assert own.count("Promising") == 41
     assert sum(label in ("Model", "Model Plus") for label in own) == 19
     assert sorted(label for label in own if label not in ("Promising", "Model", "Model Plus")) == [
         "Harmful",

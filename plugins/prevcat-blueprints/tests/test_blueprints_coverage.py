@@ -84,3 +84,10 @@ def test_research_rows_keep_their_page_and_confidence(catalogue: Catalogue) -> N
     assert assist.target.substances == (Substance.TOBACCO_NICOTINE,)
     types = "Peer Counseling and Mediation | School - Individual Strategies"
     assert assist.extra_values("Program Type") == (types,)
+
+
+def test_provenance_gives_the_published_count_and_the_dormancy(catalogue: Catalogue) -> None:
+    provenance = catalogue.provenance
+    assert provenance.published is not None and provenance.published.startswith("100 certified interventions")
+    assert provenance.note is not None and "dormancy" in provenance.note and "issue-no-29" in provenance.note
+    assert provenance.closed is None  # dormancy has no confirmed closing day: recorded in the note only

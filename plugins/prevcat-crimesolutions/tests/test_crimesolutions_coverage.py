@@ -71,3 +71,8 @@ def test_the_corrected_art_row_carries_the_current_no_effects_rating(catalogue: 
     assert rating.url == "https://crimesolutions.ojp.gov/ratedprograms/254"
     assert rating.note is not None and rating.note.startswith("More than one study")
     assert "crimesolutions:families-and-schools-together" not in catalogue
+
+
+def test_provenance_gives_the_published_count(catalogue: Catalogue) -> None:
+    published = catalogue.provenance.published
+    assert published is not None and published.startswith("about 500 programmes rated by 2017")

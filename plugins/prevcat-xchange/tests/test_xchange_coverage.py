@@ -41,3 +41,8 @@ def test_a_listed_programme_with_no_visible_rating_is_unrated(catalogue: Catalog
     assert mst.country == "US"
     assert mst.domains[:2] == (Domain.EARLY_INTERVENTION, Domain.TREATMENT)
     assert mst.extra_values("Level(s) of intervention") == ("Targeted intervention",)
+
+
+def test_provenance_gives_the_published_count(catalogue: Catalogue) -> None:
+    published = catalogue.provenance.published
+    assert published is not None and published.startswith("38 programmes (EUDA news, 2019")

@@ -98,7 +98,7 @@ def test_search_ignores_case_and_accents_and_filters() -> None:
 def test_export_csv_json_sqlite(tmp_path: Path) -> None:
     pytest.importorskip("prevcat_xchange")
     code, out, _ = run("export", "--format", "csv", "-o", str(tmp_path / "x.csv"), "--source", "xchange")
-    assert code == 0 and out.startswith("Wrote 18 interventions from 1 catalogue(s)")
+    assert code == 0 and out.startswith("Wrote 19 interventions from 1 catalogue(s)")
     rows = list(csv.DictReader((tmp_path / "x.csv").open(encoding="utf-8")))
     assert rows and all(r["id"].startswith("xchange:") for r in rows)
     assert next(iter(rows[0])) == "id"

@@ -46,14 +46,15 @@ def by_database(intervention: Intervention, database: str | None) -> list[str]:
 
 def test_snapshot_counts_match_the_registry_notes() -> None:
     result = BlueprintsImporter().read_snapshot()
-    assert result.report.rows_read == 39
+    assert result.report.rows_read == 64  # 59 shared rows, 5 research rows
     own = [item.ratings[0].label for item in result.catalogue]
-    assert own.count("Promising") == 18
-    assert sum(label in ("Model", "Model Plus") for label in own) == 18
+    assert own.count("Promising") == 41
+    assert sum(label in ("Model", "Model Plus") for label in own) == 19
     assert sorted(label for label in own if label not in ("Promising", "Model", "Model Plus")) == [
         "Harmful",
         "Inconclusive Evidence",
         "Inconclusive Evidence",
+        "Insufficient Evidence",
     ]
 
 

@@ -38,9 +38,10 @@ def read(tmp_path: Path, *rows: str) -> ImportResult:
 
 def test_snapshot_counts_match_the_registry_notes() -> None:
     result = CrimeSolutionsImporter().read_snapshot()
-    assert (result.report.rows_read, result.report.interventions) == (26, 26)
-    labels = [i.ratings[0].label for i in result.catalogue]
-    assert (labels.count("Effective"), labels.count("Promising"), labels.count("No Effects")) == (16, 8, 2)
+    assert (result.report.rows_read, result.report.interventions) == (45, 45)  # 38 shared, 7 research rows
+    labels = [i.ratings[0].label if i.ratings else None for i in result.catalogue]
+    assert (labels.count("Effective"), labels.count("Promising"), labels.count("No Effects")) == (24, 14, 5)
+    assert labels.count(None) == 2  # Fast Track, eHealth Familias Unidas: listed, rating not recorded
     assert [i.extra_values("Profile type") for i in result.catalogue].count(("Practice",)) == 1
 
 

@@ -42,7 +42,7 @@ class CrimeSolutionsImporter(MappedImporter):
             row.warn("Profile type", profile,
                      f"unknown profile type {profile!r} (expected Program or Practice)")
         settings: list[Setting] = row.mapped("Setting", SETTINGS, "setting")
-        topics: list[Substance] = row.mapped("Topic(s)", TOPICS, "substance or behaviour")
+        topics: list[Substance] = row.mapped("Topic(s)", TOPICS, "substance or behaviour", store=False)
         substances = [*topics, *(SUBSTANCES_BY_ID.lookup(native) or ())]
         row.keep_other_columns(self.translated_columns())
         return Intervention(

@@ -1,4 +1,4 @@
-"""Names from Xchange's title and name columns, by explicit rules.
+"""Names from Xchange's title and name columns, by explicit rules (patterns in ``registry.toml``).
 
 * ``Title`` is "Name - descriptive subtitle": the name is the part before the first spaced
   hyphen or em dash.  An en dash belongs to the name ("Incredible Years – Parenting Programme")
@@ -6,13 +6,12 @@
 * A bracket in the name holds an acronym ("Life Skills Training (LST)": aliases "LST" and
   "Life Skills Training") or a gloss ("KiVa (Anti-bullying programme)": alias "KiVa").
 * ``Original name / adaptation of`` is free text; its ``;``-separated clauses are read with the
-  rules in :data:`_ORIGIN_RULES`.  A clause no rule reads is reported, never guessed at.
+  ``[[records.origin_rules]]`` of ``registry.toml``.  A clause no rule reads is reported, never guessed at.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from attrs import frozen
 
@@ -26,12 +25,8 @@ LANGUAGE_NAMES = _SPEC.table("language_names")
 NAME_LANGUAGES = _SPEC.table("name_languages")
 NAME_QUALIFIERS = frozenset(_SPEC.words("name_qualifiers"))
 WHOLE_TITLE_NAMES = frozenset(_SPEC.words("whole_title_names"))
-
-_SUBTITLE = re.compile(r"\s+(?:-|—)\s+|\s+–\s+(?=\()")
-_BRACKETED = re.compile(r"(?:^|/)\s*([^/()]+?)\s*\(([^()]+)\)")
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[ -][0-9][0-9-]*)?$")
-_LEADING_BRACKET = re.compile(r"^\(([^()]+)\)")
-_TRAILING_QUALIFIER = re.compile(r"^(.*?)\s*\(([^()]+)\)$")
+#: (pattern, reading) in order; the first pattern matching the whole clause reads it
+ORIGIN_RULES = tuple(re.compile(rule["pattern"]) for rule in _SPEC.records["origin_rules"])
 
 
 def default_lang(name: str) -> str:
@@ -41,7 +36,7 @@ def default_lang(name: str) -> str:
 
 def is_acronym(text: str) -> bool:
     """``LST``, ``SFP 10-14``, ``PreVenture``-like short forms (one word, two capitals or more)."""
-    return bool(_ACRONYM.match(text.strip()))
+    return bool(_SPEC.pattern("acronym").match(text.strip()))
 
 
 @frozen
@@ -54,22 +49,17 @@ class TitleParts:
 def parse_title(title: str) -> TitleParts:
     """Split an Xchange title into name, subtitle and the aliases the name itself contains."""
     title = " ".join(title.split())
-    if title in WHOLE_TITLE_NAMES:
-        name, subtitle = title, None
-    else:
-        parts = _SUBTITLE.split(title, maxsplit=1)
-        name = parts[0].strip()
-        subtitle = parts[1].strip() if len(parts) > 1 else None
+    parts = [title] if title in WHOLE_TITLE_NAMES else _SPEC.pattern("subtitle").split(title, maxsplit=1)
+    name, subtitle = parts[0].strip(), (parts[1].strip() if len(parts) > 1 else None)
     aliases: list[Alias] = []
-    for before, inside in _BRACKETED.findall(name):
+    for before, inside in _SPEC.pattern("bracketed").findall(name):
         if before.strip():
             aliases.append(Alias(before, default_lang(before)))
         if is_acronym(inside):
             aliases.append(Alias(inside, default_lang(inside)))
-    if subtitle:
-        spelled = _LEADING_BRACKET.match(subtitle)
-        if spelled:
-            aliases.append(Alias(spelled.group(1), "en"))
+    spelled = _SPEC.pattern("leading_bracket").match(subtitle or "")
+    if spelled:
+        aliases.append(Alias(spelled.group(1), "en"))
     return TitleParts(name=name, subtitle=subtitle, aliases=tuple(aliases))
 
 
@@ -83,9 +73,8 @@ def parse_alternative_names(cell: str) -> AlternativeNames:
     """``Alternative names``: aliases; bracketed qualifiers such as "(variant)" are dropped."""
     aliases: list[Alias] = []
     brands: list[str] = []
-    for item in split_multi(cell):
-        name = item
-        qualifier = _TRAILING_QUALIFIER.match(item)
+    for name in split_multi(cell):
+        qualifier = _SPEC.pattern("trailing_qualifier").match(name)
         if qualifier and qualifier.group(2).strip().casefold() in NAME_QUALIFIERS:
             name = qualifier.group(1)
             if qualifier.group(2).strip().casefold() == BRAND_QUALIFIER:
@@ -102,58 +91,17 @@ class OriginNote:
     unread: tuple[str, ...]  #: clauses no rule reads
 
 
-_Found = tuple[str | None, list[Alias]]
-
-
-def _part_of(m: re.Match[str]) -> _Found:
-    return m.group("original"), []
-
-
-def _formerly(m: re.Match[str]) -> _Found:
-    return None, [Alias(m.group("alias"), default_lang(m.group("alias"))), Alias(m.group("former"), "en")]
-
-
-def _version_of(m: re.Match[str]) -> _Found:
-    lang = LANGUAGE_NAMES.get(m.group("language").casefold()) or default_lang(m.group("alias"))
-    return None, [Alias(m.group("alias"), lang)]
-
-
-def _alias(m: re.Match[str]) -> _Found:
-    return None, [Alias(m.group("alias"), default_lang(m.group("alias")))]
-
-
-def _original(m: re.Match[str]) -> _Found:
-    return m.group("original"), []
-
-
-def _nothing(m: re.Match[str]) -> _Found:
-    return None, []
-
-
-#: (pattern, reading) in order; the first pattern matching the whole clause reads it
-_ORIGIN_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Found]], ...] = (
-    # "Part of the Incredible Years Series (Webster-Stratton)": the brand it belongs to
-    (re.compile(r"Part of the (?P<original>.+?)(?:\s*\(.*\))?"), _part_of),
-    # "EFFEKT (formerly the Örebro Prevention Programme)": current and former name
-    (re.compile(r"(?P<alias>[^()]+?) \(formerly (?:the |called )?(?P<former>[^()]+)\)"), _formerly),
-    # "PAS = Dutch version with an added pupil component": a national version's name
-    (re.compile(r"(?P<alias>[^=]+?)\s*=\s*(?P<language>[A-Za-z]+) version\b.*"), _version_of),
-    # "child curriculum also known as Dinosaur School"
-    (re.compile(r"(?:.*?\b)?also known as (?P<alias>.+)"), _alias),
-    # "COPE, developed by C. E. Cunningham, McMaster University (Canada)": its own name
-    (re.compile(r"(?P<alias>[^,]+), developed by .+"), _alias),
-    # "LifeSkills Training by Gilbert J. Botvin (USA)": the programme it adapts
-    (re.compile(r"(?P<original>.+?) by [A-Z].*"), _original),
-    # "Triple P multi-level system (levels 1-5)": the system this entry is one level of
-    (re.compile(r"(?P<original>.+?\bsystem)\b.*"), _original),
-    # "Strengthening Families Program: For Parents and Youth 10-14 (Iowa State University)"
-    (
-        re.compile(r"(?P<original>[^()]+?)\s*\([^()]*\b(?:University|Univ\.|Institute|College)\b[^()]*\)"),
-        _original,
-    ),
-    # statements about the Xchange entry itself, holding no names
-    (re.compile(r"adapted to .+|.*\bXchange (?:entry|entries|records)\b.*"), _nothing),
-)
+def read_clause(match: re.Match[str]) -> tuple[str | None, list[Alias]]:
+    """What a clause gives, by the rule's named groups: ``original``, ``alias`` (in the language of
+    ``language`` when the rule has one), ``former`` (an English former name)."""
+    found = match.groupdict()
+    aliases: list[Alias] = []
+    if found.get("alias"):
+        language = LANGUAGE_NAMES.get((found.get("language") or "").casefold())
+        aliases.append(Alias(found["alias"], language or default_lang(found["alias"])))
+    if found.get("former"):
+        aliases.append(Alias(found["former"], "en"))
+    return found.get("original"), aliases
 
 
 def parse_origin_note(cell: str) -> OriginNote:
@@ -162,17 +110,14 @@ def parse_origin_note(cell: str) -> OriginNote:
     aliases: list[Alias] = []
     unread: list[str] = []
     for clause in split_multi(cell, ";"):
-        for pattern, reading in _ORIGIN_RULES:
-            match = pattern.fullmatch(clause)
-            if match:
-                found, names = reading(match)
-                aliases.extend(names)
-                if found and original is None:
-                    original = found.strip()
-                elif found:
-                    unread.append(clause)
-                break
-        else:
+        match = next((m for m in (rule.fullmatch(clause) for rule in ORIGIN_RULES) if m), None)
+        if match is None:
+            unread.append(clause)
+            continue
+        found, names = read_clause(match)
+        aliases.extend(names)
+        if found and original is None:
+            original = found.strip()
+        elif found:
             unread.append(clause)
     return OriginNote(original=original, aliases=tuple(aliases), unread=tuple(unread))
-

@@ -38,9 +38,9 @@ def read_rows(tmp_path: Path, *rows: str) -> ImportResult:
 
 
 def test_snapshot_rows_become_one_intervention_per_id(result: ImportResult) -> None:
-    assert result.report.rows_read == 49
-    assert result.report.imported == 49
-    assert result.report.interventions == len(result.catalogue) == 39
+    assert result.report.rows_read == 105
+    assert result.report.imported == 105
+    assert result.report.interventions == len(result.catalogue) == 85
 
 
 def test_taakspel_shows_nji_and_rivm_verdicts_and_its_good_behavior_game_origin(
@@ -272,6 +272,8 @@ def test_coded_fields_map_onto_settings_levels_and_domains(catalogue: Catalogue)
         ("-5 maanden tot 2,5 jaar", AgeRange(0, 2)),
         ("klas 1-2 vo", AgeRange(12, 14)),
         ("ongeveer 10 tot 13 jaar", AgeRange(10, 13)),
+        ("grootste groep 18-35 jaar", AgeRange(18, 35)),  # not Dutch school "groep" 18
+        ("10-13 en 13-15 jaar", AgeRange(10, 15)),
     ],
 )
 def test_dutch_age_phrases(text: str, ages: AgeRange) -> None:
@@ -283,3 +285,38 @@ def test_unreadable_age_is_warned_not_guessed(tmp_path: Path) -> None:
     (item,) = result.catalogue
     assert item.target.ages.is_open
     assert [(w.field, w.value) for w in result.report.warnings] == [("Leeftijd", "basisschoolleeftijd")]
+
+
+def test_a_phrase_naming_secondary_school_without_classes_is_not_read() -> None:
+    assert parse_dutch_ages("groep 1 po t/m bovenbouw vo") == (AgeRange(), ["groep 1 po t/m bovenbouw vo"])
+
+
+def test_listed_rows_with_an_empty_rating_stay_unrated_never_no_effect(catalogue: Catalogue) -> None:
+    for native in ("take-it-personal-plus", "be-wise-think-twice", "stopstone", "nika", "rookvrij-opgroeien"):
+        item = catalogue.get(f"nji:{native}")
+        assert item.ratings == () and item.evidence.range_label == "unrated"
+        assert item.extra_values("Databank")
+
+
+def test_selective_and_indicated_prevention_forms_and_new_coded_values(result: ImportResult) -> None:
+    catalogue = result.catalogue
+    assert PreventionLevel.SELECTIVE in catalogue.get("nji:unity").target.levels  # "Selectieve preventie"
+    assert catalogue.get("nji:kies").target.levels == (
+        PreventionLevel.UNIVERSAL, PreventionLevel.SELECTIVE, PreventionLevel.INDICATED)
+    assert catalogue.get("nji:unity").target.ages == AgeRange(18, 35)
+    assert Domain.PREVENTION in catalogue.get("nji:lekker-fit-basisonderwijs").domains  # positieve ontwikkeling
+    assert catalogue.get("nji:ouderschap-blijft").target.substances == (Substance.GENERAL,)  # Scheiding
+    tools4u = catalogue.get("nji:tools4u")
+    assert tools4u.extra_values("Doel") == ("Voorkomen recidive",)  # kept verbatim, not mapped
+    assert tools4u.extra_values("Deelcommissie") == ("Deelcommissie Justitiële interventies",)
+    assert ("Doel", "Voorkomen recidive") in {(w.field, w.value) for w in result.report.warnings}
+    assert catalogue.get("nji:swpbs").extra_values("Methode") == ("Gecombineerde aanpak",)
+
+
+def test_a_justice_verdict_row_and_a_rivm_committee_are_read(catalogue: Catalogue) -> None:
+    (rating,) = catalogue.get("nji:sova-op-maat").ratings
+    assert rating.database == "Justitiële Interventies" and rating.scale == JUSTITIE_SCALE.ref
+    assert rating.level is EvidenceLevel.PROMISING and rating.reviewed == dt.date(2019, 9, 18)
+    unity = catalogue.get("nji:unity")
+    assert unity.extra_values("Deelcommissie") == (
+        "Commissie 4: Gezondheidsbevordering en preventie voor volwassenen en ouderen (RIVM)",)

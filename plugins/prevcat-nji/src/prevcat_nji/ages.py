@@ -7,7 +7,10 @@ The phrases are rewritten into forms it reads, by these rules (in order):
   "tot en met" (PAD: "4 tot 12 jaar" at RIVM, "4 tot en met 12 jaar" at NJi), so Y is kept;
 * months: a negative number of months (pregnancy, ``-9 maanden``) → 0; other months → whole
   years; decimal years (``2,5 jaar``) → the whole year they fall in;
-* ``klas X-Y vo`` (secondary school, klas 1 at age 12) → ages 11+X to 12+Y.
+* ``X-Y en Z-W jaar`` → both ranges; ``grootste groep X-Y`` (the largest group) → ``X-Y``;
+* ``klas X-Y vo`` (secondary school, klas 1 at age 12) → ages 11+X to 12+Y; any other phrase
+  naming ``vo`` (``onderbouw vo``, ``groep 1 po t/m bovenbouw vo``) is not read: the school
+  track decides the ages.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ _MONTHS = re.compile(r"(-?)(\d{1,3})\s*maanden")
 _DECIMAL = re.compile(r"(\d+),\d+")
 _BETWEEN = re.compile(r"tussen\s+de\s+(\d{1,3})\s+en\s+(\d{1,3})")
 _TOT = re.compile(r"(\d{1,3})\s+tot\s+(\d{1,3})")
+_AND = re.compile(r"(\d)\s+en\s+(\d)")
 
 
 def _months(match: re.Match[str]) -> str:
@@ -32,7 +36,8 @@ def _months(match: re.Match[str]) -> str:
 def normalise(text: str) -> str:
     """The phrase rewritten by the rules above (lower case)."""
     t = " ".join(text.split()).casefold()
-    t = t.replace("tot en met", "t/m")
+    t = t.replace("tot en met", "t/m").replace("grootste groep ", "")
+    t = _AND.sub(r"\1 | \2", t)
     t = _BETWEEN.sub(r"\1-\2", t)
     t = _MONTHS.sub(_months, t)
     t = _DECIMAL.sub(r"\1", t)
@@ -48,4 +53,6 @@ def parse_dutch_ages(text: str) -> tuple[AgeRange, list[str]]:
         high = int(vo.group(2) or low)
         if low <= high:
             return AgeRange(low + _VO_OFFSET, high + _VO_OFFSET + 1), []
+    if re.search(r"\bvo\b", t):
+        return AgeRange(), [text]
     return parse_ages(normalise(text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from prevcat_vidensportalen.rules import DECLARATION_SCALE, DIMENSIONS, VidensportalenImporter
@@ -35,7 +36,7 @@ def read_rows(tmp_path: Path, *rows: str) -> ImportResult:
 
 
 def test_snapshot_imports_every_row(result: ImportResult) -> None:
-    assert (result.report.rows_read, result.report.imported, len(result.catalogue)) == (12, 12, 12)
+    assert (result.report.rows_read, result.report.imported, len(result.catalogue)) == (31, 31, 26)
 
 
 def test_declaration_scale_makes_no_effect_claim() -> None:
@@ -61,19 +62,55 @@ def test_declaration_is_one_rating_per_knowledge_type(catalogue: Catalogue) -> N
 
 
 def test_snapshot_scores_match_the_documented_profiles(catalogue: Catalogue) -> None:
+    """One profile per article (its declaration page): articles of one method keep their own."""
     profiles = {
-        item.native_id: "/".join(
-            next((r.label for r in item.ratings if r.outcome == d), "-") for d in DIMENSIONS
+        (item.native_id, url): "/".join(
+            next((r.label for r in item.ratings if r.outcome == d and r.url == url), "-") for d in DIMENSIONS
         )
         for item in catalogue
-        if item.ratings
+        for url in dict.fromkeys(r.url for r in item.ratings)
     }
-    assert profiles == {
-        "mst": "A/A/B/-/-",
-        "pmto": "A/A/-/-/-",
-        "de-utrolige-aar-basic": "A/A/A/-/-",
-        "triple-p-niveau-4-5": "B/B/-/-/-",
+    assert {(native, profile) for (native, _), profile in profiles.items()} == {
+        ("mst", "A/A/B/-/-"),
+        ("pmto", "A/A/-/-/-"),
+        ("de-utrolige-aar-basic", "A/A/A/-/-"),
+        ("triple-p-niveau-4-5", "B/B/-/-/-"),
+        ("mi", "C/C/-/-/-"),  # children and young people with externalising behaviour
+        ("mi", "C/B/-/-/-"),  # adults with mental illness and substance misuse
+        ("kognitiv-adfaerdsterapi-cbt", "C/B/-/-/-"),
+        ("dialog-mod-vold", "A/A/-/-/-"),
+        ("mst-sa", "A/A/A/-/-"),
     }
+
+
+def test_articles_sharing_an_id_are_one_method_with_every_article_kept(catalogue: Catalogue) -> None:
+    mi = catalogue.get("vidensportalen:mi")
+    assert mi.name == "MI: Motiverende Interview til børn og unge med udadreagerende adfærd"
+    assert "Motivational Interviewing (MI)" in mi.names
+    assert len(mi.ratings) == 4 and len({r.url for r in mi.ratings}) == 2
+    assert set(mi.extra_values("Tema")) == {"Udadreagerende adfærd", "Psykiske vanskeligheder og samtidigt misbrug"}
+    cti = catalogue.get("vidensportalen:cti")
+    assert {"Critical Time Intervention (CTI) til unge i efterværn", "CTI til kvinder på krisecenter"} <= set(cti.names)
+    assert len(cti.extra_values("source_url")) == 2  # the other two articles' pages
+    assert cti.target.ages == AgeRange(18, 23)
+
+
+def test_the_closed_portal_is_frozen_in_the_provenance(catalogue: Catalogue) -> None:
+    assert catalogue.provenance.closed == dt.date(2024, 1, 3)
+    assert catalogue.provenance.note is not None and "closed on 3 January 2024" in catalogue.provenance.note
+
+
+def test_new_themes_map_or_stay_verbatim_with_a_warning(result: ImportResult) -> None:
+    catalogue = result.catalogue
+    assert Domain.SOCIAL_REINTEGRATION in catalogue.get("vidensportalen:housing-first").domains
+    assert Substance.VIOLENCE_CRIME in catalogue.get("vidensportalen:dialog-mod-vold").target.substances
+    assert Setting.SOCIAL_SERVICES in catalogue.get("vidensportalen:keep").target.settings
+    move = catalogue.get("vidensportalen:move")
+    assert move.target.substances == (Substance.CANNABIS, Substance.OTHER_ILLICIT_DRUGS)  # Stofmisbrug
+    assert Domain.TREATMENT in move.domains
+    assert catalogue.get("vidensportalen:u18").extra_values("Tema") == ("Rusmiddelproblematikker",)
+    warned = {(w.field, w.value) for w in result.report.warnings}
+    assert ("Tema", "Rusmiddelproblematikker") in warned and ("Tema", "Efterværn") in warned
 
 
 def test_fft_and_art_declarations_unconfirmed_give_no_ratings(catalogue: Catalogue) -> None:

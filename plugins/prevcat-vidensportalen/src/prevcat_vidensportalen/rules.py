@@ -27,7 +27,6 @@ from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel
 SPEC = load_spec("prevcat_vidensportalen")
 DECLARATION_SCALE = SPEC.scale("vidensportalen-vidensdeklaration")
 DIMENSIONS = SPEC.words("dimensions")
-THEMES = SPEC.vocabulary("themes", Substance)
 COUNTRIES = {term: codes[0] for term, codes in SPEC.vocabularies["countries"].terms.items()}
 NAME, AGE, THEME, GROUP, ORIGIN, OTHER = "Indsats", "Alder", "Tema", "Målgruppe", \
     "Oprindelsesland / oprindeligt program", "Andre navne"
@@ -73,12 +72,13 @@ class VidensportalenImporter(MappedImporter):
         if row.get(AGE):
             ages, unparsed = parse_ages(row.get(AGE), danish=True)
             row.kept_all(AGE, unparsed, "not mapped", store=False)
-        substances, unknown = THEMES.map(split_multi(row.get(THEME)))
+        themes, unknown = SPEC.vocabulary("themes", object).map(split_multi(row.get(THEME)))
         row.kept_all(THEME, unknown, "not mapped", store=False)
-        group = row.get(GROUP).casefold()
-        values = [v for cue, found in SPEC.cues("target_group") if cue in group for v in found]
-        if group and not values:
+        cues = SPEC.matches("target_group", row.get(GROUP))
+        if row.get(GROUP) and not cues:
             row.kept(GROUP, row.get(GROUP), "not mapped", store=False)
+        values = [*themes, *(v for v in cues if v not in themes)]
+        substances = [v for v in values if isinstance(v, Substance)]
         levels = [v for v in values if isinstance(v, PreventionLevel)]
         settings = [v for v in values if isinstance(v, Setting)]
         target = Target(levels=levels, ages=ages, settings=settings, substances=substances)

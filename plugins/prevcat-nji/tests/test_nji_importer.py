@@ -37,10 +37,50 @@ def read_rows(tmp_path: Path, *rows: str) -> ImportResult:
     return read_csv(NjiImporter(), tmp_path, HEADER, *rows)
 
 
-def test_snapshot_rows_become_one_intervention_per_id(result: ImportResult) -> None:
-    assert result.report.rows_read == 105
-    assert result.report.imported == 105
-    assert result.report.interventions == len(result.catalogue) == 85
+#: the shared snapshot's rows, then the research rows appended after them (see data/PROVENANCE.md)
+SHARED_ROWS, RESEARCH_ROWS = 105, 16
+
+
+def shared_snapshot() -> Path | None:
+    """The project's shared ``nji.csv`` (``/work/shared`` or ``../shared`` beside the repository)."""
+    repo = Path(__file__).resolve().parents[3]
+    for base in (Path("/work/shared"), repo.parent / "shared"):
+        if (base / "data" / "registries" / "nji.csv").is_file():
+            return base / "data" / "registries" / "nji.csv"
+    return None
+
+
+def test_every_bundled_row_is_accounted_for(result: ImportResult) -> None:
+    report = result.report
+    assert report.rows_read == SHARED_ROWS + RESEARCH_ROWS == 121
+    assert (report.imported, len(report.rejected)) == (121, 0)
+    assert report.rows_read == report.imported + len(report.rejected)
+    assert report.interventions == len(result.catalogue) == 97
+
+
+def test_the_bundled_file_starts_with_the_shared_snapshot_byte_for_byte() -> None:
+    shared = shared_snapshot()
+    if shared is None:
+        pytest.skip("the project's shared registry data is not beside this checkout")
+    bundled = NjiImporter().snapshot().path.read_bytes()
+    expected = shared.read_bytes()
+    assert bundled.startswith(expected)
+    assert bundled[len(expected):].count(b"\n") == RESEARCH_ROWS
+
+
+def test_research_rows_keep_their_source_and_confidence(catalogue: Catalogue) -> None:
+    (vipp,) = catalogue.get("nji:vipp-sd").ratings  # a partner database, the NJi wording
+    assert vipp.database == "NCJ JGZ-interventiebibliotheek" and vipp.scale == NJI_SCALE.ref
+    assert vipp.level is EvidenceLevel.WELL_ESTABLISHED and vipp.confidence is Confidence.MEDIUM
+    assert vipp.url is not None and "ncj.nl" in vipp.url
+    (achterhoek,) = catalogue.get("nji:alcoholmatiging-jeugd-achterhoek").ratings  # RIVM, 2010 wording
+    assert achterhoek.scale == RIVM_SCALE.ref and achterhoek.level is EvidenceLevel.THEORY_BASED
+    assert achterhoek.label == "theoretisch goed onderbouwd" and achterhoek.note is not None
+    (sta_sterk,) = catalogue.get("nji:sta-sterk-training").ratings
+    assert sta_sterk.level is EvidenceLevel.INSUFFICIENT and sta_sterk.direction is Direction.UNKNOWN
+    assert {r.database for r in catalogue.get("nji:prima").ratings} == {"NJi", "RIVM Loketgezondleven"}
+    # dropped on purpose: adult smoking cessation (data/PROVENANCE.md)
+    assert "nji:rookvrij-ook-jij-individuele-coaching" not in catalogue
 
 
 def test_taakspel_shows_nji_and_rivm_verdicts_and_its_good_behavior_game_origin(

@@ -7,7 +7,7 @@ The phrases are rewritten into forms it reads, by these rules (in order):
   "tot en met" (PAD: "4 tot 12 jaar" at RIVM, "4 tot en met 12 jaar" at NJi), so Y is kept;
 * months: a negative number of months (pregnancy, ``-9 maanden``) → 0; other months → whole
   years; decimal years (``2,5 jaar``) → the whole year they fall in;
-* ``X-Y en Z-W jaar`` → both ranges; ``grootste groep X-Y`` (the largest group) → ``X-Y``;
+* ``X tot ongeveer Y`` (about Y) → ``X-Y``; ``X-Y en Z-W jaar`` → both ranges; ``grootste groep X-Y`` (the largest group) → ``X-Y``;
 * ``klas X-Y vo`` (secondary school, klas 1 at age 12) → ages 11+X to 12+Y; any other phrase
   naming ``vo`` (``onderbouw vo``, ``groep 1 po t/m bovenbouw vo``) is not read: the school
   track decides the ages.
@@ -36,7 +36,7 @@ def _months(match: re.Match[str]) -> str:
 def normalise(text: str) -> str:
     """The phrase rewritten by the rules above (lower case)."""
     t = " ".join(text.split()).casefold()
-    t = t.replace("tot en met", "t/m").replace("grootste groep ", "")
+    t = t.replace("tot en met", "t/m").replace("tot ongeveer", "tot").replace("grootste groep ", "")
     t = _AND.sub(r"\1 | \2", t)
     t = _BETWEEN.sub(r"\1-\2", t)
     t = _MONTHS.sub(_months, t)

@@ -360,3 +360,8 @@ def test_a_justice_verdict_row_and_a_rivm_committee_are_read(catalogue: Catalogu
     unity = catalogue.get("nji:unity")
     assert unity.extra_values("Deelcommissie") == (
         "Commissie 4: Gezondheidsbevordering en preventie voor volwassenen en ouderen (RIVM)",)
+
+
+def test_the_published_size_is_the_databanks_own_statement(catalogue: Catalogue) -> None:
+    published = catalogue.provenance.published
+    assert published is not None and "meer dan 230 interventies" in published and "https://www.nji.nl" in published

@@ -146,6 +146,7 @@ def test_articles_sharing_an_id_are_one_method_with_every_article_kept(catalogue
 def test_the_closed_portal_is_frozen_in_the_provenance(catalogue: Catalogue) -> None:
     assert catalogue.provenance.closed == dt.date(2024, 1, 3)
     assert catalogue.provenance.note is not None and "closed on 3 January 2024" in catalogue.provenance.note
+    assert catalogue.provenance.published is None  # no page states the portal's size: nothing guessed
 
 
 def test_new_themes_map_or_stay_verbatim_with_a_warning(result: ImportResult) -> None:

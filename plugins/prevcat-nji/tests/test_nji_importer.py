@@ -6,8 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from prevcat_nji.ages import parse_dutch_ages
-from prevcat_nji.rules import JUSTITIE_SCALE, NJI_SCALE, RIVM_SCALE, NjiImporter
+from prevcat_nji.rules import JUSTITIE_SCALE, NJI_SCALE, RIVM_SCALE, NjiImporter, parse_dutch_ages
 
 from prevcat import (
     AgeRange,
@@ -344,7 +343,8 @@ def test_selective_and_indicated_prevention_forms_and_new_coded_values(result: I
     assert catalogue.get("nji:kies").target.levels == (
         PreventionLevel.UNIVERSAL, PreventionLevel.SELECTIVE, PreventionLevel.INDICATED)
     assert catalogue.get("nji:unity").target.ages == AgeRange(18, 35)
-    assert Domain.PREVENTION in catalogue.get("nji:lekker-fit-basisonderwijs").domains  # positieve ontwikkeling
+    # "Bevorderen positieve ontwikkeling"
+    assert Domain.PREVENTION in catalogue.get("nji:lekker-fit-basisonderwijs").domains
     assert catalogue.get("nji:ouderschap-blijft").target.substances == (Substance.GENERAL,)  # Scheiding
     tools4u = catalogue.get("nji:tools4u")
     assert tools4u.extra_values("Doel") == ("Voorkomen recidive",)  # kept verbatim, not mapped
@@ -364,4 +364,5 @@ def test_a_justice_verdict_row_and_a_rivm_committee_are_read(catalogue: Catalogu
 
 def test_the_published_size_is_the_databanks_own_statement(catalogue: Catalogue) -> None:
     published = catalogue.provenance.published
-    assert published is not None and "meer dan 230 interventies" in published and "https://www.nji.nl" in published
+    assert published is not None and "meer dan 230 interventies" in published
+    assert "https://www.nji.nl" in published

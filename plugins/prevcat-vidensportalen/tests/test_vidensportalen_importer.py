@@ -41,7 +41,7 @@ SHARED_ROWS, RESEARCH_ROWS = 31, 17
 
 
 def shared_snapshot() -> Path | None:
-    """The project's shared ``vidensportalen.csv`` (``/work/shared`` or ``../shared`` beside the repository)."""
+    """The shared ``vidensportalen.csv`` (``/work/shared`` or ``../shared`` beside the repository)."""
     repo = Path(__file__).resolve().parents[3]
     for base in (Path("/work/shared"), repo.parent / "shared"):
         if (base / "data" / "registries" / "vidensportalen.csv").is_file():
@@ -136,9 +136,11 @@ def test_articles_sharing_an_id_are_one_method_with_every_article_kept(catalogue
     assert mi.name == "MI: Motiverende Interview til børn og unge med udadreagerende adfærd"
     assert "Motivational Interviewing (MI)" in mi.names
     assert len(mi.ratings) == 4 and len({r.url for r in mi.ratings}) == 2
-    assert set(mi.extra_values("Tema")) == {"Udadreagerende adfærd", "Psykiske vanskeligheder og samtidigt misbrug"}
+    themes = {"Udadreagerende adfærd", "Psykiske vanskeligheder og samtidigt misbrug"}
+    assert set(mi.extra_values("Tema")) == themes
     cti = catalogue.get("vidensportalen:cti")
-    assert {"Critical Time Intervention (CTI) til unge i efterværn", "CTI til kvinder på krisecenter"} <= set(cti.names)
+    titles = {"Critical Time Intervention (CTI) til unge i efterværn", "CTI til kvinder på krisecenter"}
+    assert titles <= set(cti.names)
     assert len(cti.extra_values("source_url")) == 2  # the other two articles' pages
     assert cti.target.ages == AgeRange(18, 23)
 

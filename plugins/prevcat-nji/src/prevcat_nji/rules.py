@@ -9,8 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar, TypeVar
 
-from prevcat.errors import UnknownLabelError
-from prevcat.evidence import Confidence, EvidenceScale, Rating
+from prevcat.evidence import Confidence, Rating
 from prevcat.importers import toolkit as tk
 from prevcat.importers.base import ImportWarning
 from prevcat.importers.mapped import MappedImporter
@@ -21,7 +20,7 @@ from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel
 T = TypeVar("T")
 SPEC = load_spec("prevcat_nji")
 NJI_SCALE, RIVM_SCALE, JUSTITIE_SCALE = SPEC.build_scales()
-SCALE_BY_DATABANK = {db: SPEC.scale(f"nji-erkenning@{v}") for db, v in SPEC.table("databanks").items()}
+VERSIONS = SPEC.table("databanks")  #: Databank → the scale version of its wording
 #: (id, Databank) → (anchor, ((outcome, label), ...))
 OUTCOME_SPLITS = {(r["id"], r["databank"]): (r["anchor"], tuple(map(tuple, r["outcomes"])))
                   for r in SPEC.records["outcome_splits"]}
@@ -60,32 +59,6 @@ def parse_date(text: str) -> tuple[dt.date | None, str | None]:
     return (found, None) if day else (None, f"recognition date given as {text} ({part} only)")
 
 
-def _ratings(row: tk.RowReader, scale: EvidenceScale, databank: str, conf: Confidence | None) -> list[Rating]:
-    label = row.get(RATING)
-    reviewed, date_note = parse_date(row.get(DATE)) if row.get(DATE) else (None, None)
-    if not label:
-        return []  # listed, verdict not recorded: no rating (never "no effect")
-    try:
-        level = scale.lookup(label)
-    except UnknownLabelError as exc:
-        raise tk.RowRejected(RATING, exc.message) from exc
-    notes = [n for n in (date_note, row.get("Herbeoordeling")) if n]
-
-    def rate(text: str, outcome: str | None, note: str | None) -> Rating:
-        return scale.rate(text, outcome=outcome, reviewed=reviewed, database=databank,
-                          url=row.get("source_url") or None, note=note, confidence=conf)
-
-    if (split := OUTCOME_SPLITS.get((row.get("id"), databank))) is not None:
-        anchor, ((first, first_label), *others) = split
-        toelichting = row.get("Toelichting")
-        if anchor in toelichting and scale.lookup(first_label) == level:
-            note = "; ".join([*notes, f"verdict per outcome: {toelichting}"])
-            return [rate(label, first, note), *(rate(lab, out, note) for out, lab in others)]
-        row.warn("Toelichting", toelichting, "outcome split in the mapping table no longer matches this row; "
-                 "one rating kept")
-    return [rate(label, None, "; ".join(notes) or None)]
-
-
 def _target(row: tk.RowReader) -> tuple[Target, list[Domain]]:
     """Levels, ages, settings, substances and the domains the row names; unmapped values are warned about."""
     ages, unread = parse_dutch_ages(row.get(AGE)) if row.get(AGE) else (AgeRange(), [])
@@ -97,15 +70,14 @@ def _target(row: tk.RowReader) -> tuple[Target, list[Domain]]:
         found, unmapped = tk.map_terms(SPEC.vocabulary(vocabulary, object), split_multi(row.get(column)))
         values += found
         row.kept_all(column, unmapped, "not mapped", store=False)
-    treatment_words = SPEC.words("treatment_words")
-    if group := row.get(TARGET_GROUP).casefold():
+    if group := row.get(TARGET_GROUP):
         values += (cues := SPEC.matches("doelgroep_cues", group))
-        if not cues and not any(word in group for word in treatment_words):
-            row.kept(TARGET_GROUP, row.get(TARGET_GROUP), "not mapped", store=False)
-    if any(word in row.get(c).casefold() for c in (NAME, SETTING, TARGET_GROUP) for word in treatment_words):
-        values.append(Domain.TREATMENT)
+        if not cues and not SPEC.matches("treatment_cues", group):
+            row.kept(TARGET_GROUP, group, "not mapped", store=False)
+    values += SPEC.matches("treatment_cues", " | ".join(row.get(c) for c in (NAME, SETTING, TARGET_GROUP)))
+
     def of(kind: type[T]) -> list[T]:
-        return [v for v in values if isinstance(v, kind)]
+        return list(dict.fromkeys(v for v in values if isinstance(v, kind)))
 
     return Target(of(PreventionLevel), ages, of(Setting), of(Substance)), of(Domain)
 
@@ -125,14 +97,38 @@ class NjiImporter(MappedImporter):
 
     spec: ClassVar[RegistrySpec] = SPEC
 
+    def read_ratings(self, row: tk.RowReader, url: str | None, confidence: Confidence | None) -> list[Rating]:
+        """The row's verdict in its database's wording, one per outcome where the verdict is split."""
+        label, databank = row.get(RATING), row.get(DATABANK)
+        reviewed, date_note = parse_date(row.get(DATE)) if row.get(DATE) else (None, None)
+        if not label:
+            return []  # listed, verdict not recorded: no rating (never "no effect")
+        notes = [n for n in (date_note, row.get("Herbeoordeling")) if n]
+
+        def rate(text: str, outcome: str | None, note: str | None) -> Rating:
+            return self.rate(f"nji-erkenning@{VERSIONS[databank]}", text, RATING, outcome=outcome,
+                             reviewed=reviewed, database=databank, url=url, note=note, confidence=confidence)
+
+        rating = rate(label, None, "; ".join(notes) or None)
+        if (split := OUTCOME_SPLITS.get((row.get("id"), databank))) is None:
+            return [rating]
+        anchor, ((first, first_label), *others) = split
+        toelichting = row.get("Toelichting")
+        if anchor in toelichting and rate(first_label, None, None).level == rating.level:
+            note = "; ".join([*notes, f"verdict per outcome: {toelichting}"])
+            return [rate(label, first, note), *(rate(lab, out, note) for out, lab in others)]
+        row.warn("Toelichting", toelichting, "outcome split in the mapping table no longer matches this row; "
+                 "one rating kept")
+        return [rating]
+
     def read_row(self, row: tk.RowReader) -> Intervention:
         """One row (one programme in one database) as an intervention, merged later by id."""
         native_id, title, databank = row.require("id"), row.require(NAME, "programme name"), row.get(DATABANK)
-        if (scale := SCALE_BY_DATABANK.get(databank)) is None:
-            known = "; ".join(repr(k) for k in SCALE_BY_DATABANK)
+        if databank not in VERSIONS:
+            known = "; ".join(repr(k) for k in VERSIONS)
             raise tk.RowRejected(DATABANK, f"unknown database {databank!r}; known: {known}")
         confidence = row.confidence("confidence")
-        ratings = _ratings(row, scale, databank, confidence)
+        ratings = self.read_ratings(row, row.get("source_url") or None, confidence)
         target, domains = _target(row)
         country = None
         if origin := row.get("Land van herkomst"):

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+import attrs
+
 from prevcat.evidence import Confidence, Rating
 from prevcat.importers.mapped import MappedImporter
 from prevcat.importers.registry_spec import RegistrySpec, load_spec
@@ -116,14 +118,14 @@ class VidensportalenImporter(MappedImporter):
         )
 
     def merge(self, items: Sequence[Intervention]) -> Intervention:
-        """One intervention from the rows sharing an id (editions); the first row leads.
-
-        A URL that differs from the first row's is kept in ``extra``.
-        """
+        """One intervention from the rows sharing an id (articles); the first row leads, another
+        article's English title is tagged ``en``, a URL unlike the first row's is kept in ``extra``."""
         lead = items[0]
 
         def extra_of(item: Intervention) -> list[tuple[str, str]]:
             moved = item.url and item.url != lead.url
             return [*item.extra, ("source_url", item.url)] if moved and item.url else list(item.extra)
 
-        return merge_led_by(items, lead, name_lang="da", extra_of=extra_of)
+        merged = merge_led_by(items, lead, name_lang="da", extra_of=extra_of)
+        tagged = [Alias(a.name, alias_language(a.name) if a.lang else None) for a in merged.aliases]
+        return attrs.evolve(merged, aliases=tagged)

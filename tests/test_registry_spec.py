@@ -199,7 +199,7 @@ def test_the_kit_reads_a_snapshot_once(snapshot_result: Callable[[Any], ImportRe
     plugin = RegistryPlugin.from_package("prevcat_vidensportalen")
     first = snapshot_result(plugin.importer_class())
     assert snapshot_result(plugin.importer_class()) is first
-    assert first.report.rows_read == 12
+    assert first.report.rows_read == 48
 
 
 # -- the guide -------------------------------------------------------------------------------

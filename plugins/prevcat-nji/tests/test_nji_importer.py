@@ -6,8 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from prevcat_nji.ages import parse_dutch_ages
-from prevcat_nji.rules import JUSTITIE_SCALE, NJI_SCALE, RIVM_SCALE, NjiImporter
+from prevcat_nji.rules import JUSTITIE_SCALE, NJI_SCALE, RIVM_SCALE, NjiImporter, parse_dutch_ages
 
 from prevcat import (
     AgeRange,
@@ -37,10 +36,50 @@ def read_rows(tmp_path: Path, *rows: str) -> ImportResult:
     return read_csv(NjiImporter(), tmp_path, HEADER, *rows)
 
 
-def test_snapshot_rows_become_one_intervention_per_id(result: ImportResult) -> None:
-    assert result.report.rows_read == 49
-    assert result.report.imported == 49
-    assert result.report.interventions == len(result.catalogue) == 39
+#: the shared snapshot's rows, then the research rows appended after them (see data/PROVENANCE.md)
+SHARED_ROWS, RESEARCH_ROWS = 105, 16
+
+
+def shared_snapshot() -> Path | None:
+    """The project's shared ``nji.csv`` (``/work/shared`` or ``../shared`` beside the repository)."""
+    repo = Path(__file__).resolve().parents[3]
+    for base in (Path("/work/shared"), repo.parent / "shared"):
+        if (base / "data" / "registries" / "nji.csv").is_file():
+            return base / "data" / "registries" / "nji.csv"
+    return None
+
+
+def test_every_bundled_row_is_accounted_for(result: ImportResult) -> None:
+    report = result.report
+    assert report.rows_read == SHARED_ROWS + RESEARCH_ROWS == 121
+    assert (report.imported, len(report.rejected)) == (121, 0)
+    assert report.rows_read == report.imported + len(report.rejected)
+    assert report.interventions == len(result.catalogue) == 97
+
+
+def test_the_bundled_file_starts_with_the_shared_snapshot_byte_for_byte() -> None:
+    shared = shared_snapshot()
+    if shared is None:
+        pytest.skip("the project's shared registry data is not beside this checkout")
+    bundled = NjiImporter().snapshot().path.read_bytes()
+    expected = shared.read_bytes()
+    assert bundled.startswith(expected)
+    assert bundled[len(expected):].count(b"\n") == RESEARCH_ROWS
+
+
+def test_research_rows_keep_their_source_and_confidence(catalogue: Catalogue) -> None:
+    (vipp,) = catalogue.get("nji:vipp-sd").ratings  # a partner database, the NJi wording
+    assert vipp.database == "NCJ JGZ-interventiebibliotheek" and vipp.scale == NJI_SCALE.ref
+    assert vipp.level is EvidenceLevel.WELL_ESTABLISHED and vipp.confidence is Confidence.MEDIUM
+    assert vipp.url is not None and "ncj.nl" in vipp.url
+    (achterhoek,) = catalogue.get("nji:alcoholmatiging-jeugd-achterhoek").ratings  # RIVM, 2010 wording
+    assert achterhoek.scale == RIVM_SCALE.ref and achterhoek.level is EvidenceLevel.THEORY_BASED
+    assert achterhoek.label == "theoretisch goed onderbouwd" and achterhoek.note is not None
+    (sta_sterk,) = catalogue.get("nji:sta-sterk-training").ratings
+    assert sta_sterk.level is EvidenceLevel.INSUFFICIENT and sta_sterk.direction is Direction.UNKNOWN
+    assert {r.database for r in catalogue.get("nji:prima").ratings} == {"NJi", "RIVM Loketgezondleven"}
+    # dropped on purpose: adult smoking cessation (data/PROVENANCE.md)
+    assert "nji:rookvrij-ook-jij-individuele-coaching" not in catalogue
 
 
 def test_taakspel_shows_nji_and_rivm_verdicts_and_its_good_behavior_game_origin(
@@ -272,6 +311,8 @@ def test_coded_fields_map_onto_settings_levels_and_domains(catalogue: Catalogue)
         ("-5 maanden tot 2,5 jaar", AgeRange(0, 2)),
         ("klas 1-2 vo", AgeRange(12, 14)),
         ("ongeveer 10 tot 13 jaar", AgeRange(10, 13)),
+        ("grootste groep 18-35 jaar", AgeRange(18, 35)),  # not Dutch school "groep" 18
+        ("10-13 en 13-15 jaar", AgeRange(10, 15)),
     ],
 )
 def test_dutch_age_phrases(text: str, ages: AgeRange) -> None:
@@ -283,3 +324,45 @@ def test_unreadable_age_is_warned_not_guessed(tmp_path: Path) -> None:
     (item,) = result.catalogue
     assert item.target.ages.is_open
     assert [(w.field, w.value) for w in result.report.warnings] == [("Leeftijd", "basisschoolleeftijd")]
+
+
+def test_a_phrase_naming_secondary_school_without_classes_is_not_read() -> None:
+    assert parse_dutch_ages("groep 1 po t/m bovenbouw vo") == (AgeRange(), ["groep 1 po t/m bovenbouw vo"])
+
+
+def test_listed_rows_with_an_empty_rating_stay_unrated_never_no_effect(catalogue: Catalogue) -> None:
+    for native in ("take-it-personal-plus", "be-wise-think-twice", "stopstone", "nika", "rookvrij-opgroeien"):
+        item = catalogue.get(f"nji:{native}")
+        assert item.ratings == () and item.evidence.range_label == "unrated"
+        assert item.extra_values("Databank")
+
+
+def test_selective_and_indicated_prevention_forms_and_new_coded_values(result: ImportResult) -> None:
+    catalogue = result.catalogue
+    assert PreventionLevel.SELECTIVE in catalogue.get("nji:unity").target.levels  # "Selectieve preventie"
+    assert catalogue.get("nji:kies").target.levels == (
+        PreventionLevel.UNIVERSAL, PreventionLevel.SELECTIVE, PreventionLevel.INDICATED)
+    assert catalogue.get("nji:unity").target.ages == AgeRange(18, 35)
+    # "Bevorderen positieve ontwikkeling"
+    assert Domain.PREVENTION in catalogue.get("nji:lekker-fit-basisonderwijs").domains
+    assert catalogue.get("nji:ouderschap-blijft").target.substances == (Substance.GENERAL,)  # Scheiding
+    tools4u = catalogue.get("nji:tools4u")
+    assert tools4u.extra_values("Doel") == ("Voorkomen recidive",)  # kept verbatim, not mapped
+    assert tools4u.extra_values("Deelcommissie") == ("Deelcommissie Justitiële interventies",)
+    assert ("Doel", "Voorkomen recidive") in {(w.field, w.value) for w in result.report.warnings}
+    assert catalogue.get("nji:swpbs").extra_values("Methode") == ("Gecombineerde aanpak",)
+
+
+def test_a_justice_verdict_row_and_a_rivm_committee_are_read(catalogue: Catalogue) -> None:
+    (rating,) = catalogue.get("nji:sova-op-maat").ratings
+    assert rating.database == "Justitiële Interventies" and rating.scale == JUSTITIE_SCALE.ref
+    assert rating.level is EvidenceLevel.PROMISING and rating.reviewed == dt.date(2019, 9, 18)
+    unity = catalogue.get("nji:unity")
+    assert unity.extra_values("Deelcommissie") == (
+        "Commissie 4: Gezondheidsbevordering en preventie voor volwassenen en ouderen (RIVM)",)
+
+
+def test_the_published_size_is_the_databanks_own_statement(catalogue: Catalogue) -> None:
+    published = catalogue.provenance.published
+    assert published is not None and "meer dan 230 interventies" in published
+    assert "https://www.nji.nl" in published

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+import attrs
+
 from prevcat.evidence import Confidence, Rating
 from prevcat.importers.mapped import MappedImporter
 from prevcat.importers.registry_spec import RegistrySpec, load_spec
@@ -27,7 +29,6 @@ from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel
 SPEC = load_spec("prevcat_vidensportalen")
 DECLARATION_SCALE = SPEC.scale("vidensportalen-vidensdeklaration")
 DIMENSIONS = SPEC.words("dimensions")
-THEMES = SPEC.vocabulary("themes", Substance)
 COUNTRIES = {term: codes[0] for term, codes in SPEC.vocabularies["countries"].terms.items()}
 NAME, AGE, THEME, GROUP, ORIGIN, OTHER = "Indsats", "Alder", "Tema", "Målgruppe", \
     "Oprindelsesland / oprindeligt program", "Andre navne"
@@ -73,12 +74,13 @@ class VidensportalenImporter(MappedImporter):
         if row.get(AGE):
             ages, unparsed = parse_ages(row.get(AGE), danish=True)
             row.kept_all(AGE, unparsed, "not mapped", store=False)
-        substances, unknown = THEMES.map(split_multi(row.get(THEME)))
+        themes, unknown = SPEC.vocabulary("themes", object).map(split_multi(row.get(THEME)))
         row.kept_all(THEME, unknown, "not mapped", store=False)
-        group = row.get(GROUP).casefold()
-        values = [v for cue, found in SPEC.cues("target_group") if cue in group for v in found]
-        if group and not values:
+        cues = SPEC.matches("target_group", row.get(GROUP))
+        if row.get(GROUP) and not cues:
             row.kept(GROUP, row.get(GROUP), "not mapped", store=False)
+        values = [*themes, *(v for v in cues if v not in themes)]
+        substances = [v for v in values if isinstance(v, Substance)]
         levels = [v for v in values if isinstance(v, PreventionLevel)]
         settings = [v for v in values if isinstance(v, Setting)]
         target = Target(levels=levels, ages=ages, settings=settings, substances=substances)
@@ -116,14 +118,14 @@ class VidensportalenImporter(MappedImporter):
         )
 
     def merge(self, items: Sequence[Intervention]) -> Intervention:
-        """One intervention from the rows sharing an id (editions); the first row leads.
-
-        A URL that differs from the first row's is kept in ``extra``.
-        """
+        """One intervention from the rows sharing an id (articles); the first row leads, another
+        article's English title is tagged ``en``, a URL unlike the first row's is kept in ``extra``."""
         lead = items[0]
 
         def extra_of(item: Intervention) -> list[tuple[str, str]]:
             moved = item.url and item.url != lead.url
             return [*item.extra, ("source_url", item.url)] if moved and item.url else list(item.extra)
 
-        return merge_led_by(items, lead, name_lang="da", extra_of=extra_of)
+        merged = merge_led_by(items, lead, name_lang="da", extra_of=extra_of)
+        tagged = [Alias(a.name, alias_language(a.name) if a.lang else None) for a in merged.aliases]
+        return attrs.evolve(merged, aliases=tagged)

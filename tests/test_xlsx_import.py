@@ -145,3 +145,14 @@ def test_cli_import_of_an_xlsx_file(tmp_path: Path) -> None:
     assert out.exists()
     accepted = CliRunner().invoke(main, ["import", str(path), "--allow-rejects", "-o", str(out)])
     assert accepted.exit_code == 0, accepted.output  # ... unless the rejects are accepted
+
+
+def test_the_readme_example_workbook_imports_every_row() -> None:
+    """``examples/goteborg_egna_metoder.xlsx`` (Göteborg's own methods, with their city pages)."""
+    from prevcat.importers.generic import GenericImporter
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "goteborg_egna_metoder.xlsx"
+    result = GenericImporter().read(path)
+    assert result.report.rows_read == len(result.catalogue) == 6
+    assert not result.report.rejected
+    assert all(item.url and item.url.startswith("https://") for item in result.catalogue)

@@ -4,9 +4,8 @@ A *programme* is every registry's record of one method (Incredible Years); a *va
 version of it (Incredible Years – Parent, school-age).  Shared methods count by programme
 and list the variants under it; coverage and recommendations read a variant's own records.
 
-Today's crosswalk has one level (clusters): a cluster is a programme and a variant is the
-record itself.  When the crosswalk gains ``programme_of(id)`` and ``variant_of(id)``, only
-:class:`Programmes` changes.
+The crosswalk gives both levels (``programme_of(id)``, ``variant_of(id)``); without a crosswalk
+(or for a record it does not hold) a record is its own programme and its own variant.
 """
 
 from __future__ import annotations
@@ -55,7 +54,7 @@ class Programmes:
         return Group(str(found.id), str(found.name), tuple(str(m) for m in found.members))
 
     def variant_of(self, intervention_id: str) -> Group:
-        """The variant a record belongs to: for now the record itself."""
+        """The variant a record belongs to (the record itself when the crosswalk has none)."""
         finder = getattr(self.crosswalk, "variant_of", None) if self.crosswalk is not None else None
         if finder is not None:
             try:

@@ -55,17 +55,19 @@ def test_a_recommendation_claims_only_settings_its_own_variant_gives(doc: dict[s
     import prevcat
 
     library = prevcat.load_library()
+    crosswalk = prevcat.link(library)
     seen = 0
     for block in doc["recommendations"]:
         for rec in block["recommendations"]:
-            variant = library.get(rec["variant"])
-            areas = {SETTING_AREAS[Setting(s.value)] for s in variant.target.settings}
-            levels = {level.value for level in variant.target.levels}
+            records = [library.get(m) for m in crosswalk.cluster(rec["variant"]).members]
+            settings = {s for record in records for s in record.target.settings}
+            areas = {SETTING_AREAS[Setting(s.value)] for s in settings}
+            levels = {level.value for record in records for level in record.target.levels}
             for gap in rec["fills"]:
                 if " × " in gap:
                     level, area = gap.split(" × ")
                     seen += 1
-                    env_default = level == "environmental" and not variant.target.settings
+                    env_default = level == "environmental" and not settings
                     assert area in areas or env_default, (rec["name"], rec["variant"], gap)
                     assert level in levels or "policy" in rec["domains"], (rec["name"], gap)
     assert seen

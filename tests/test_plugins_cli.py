@@ -102,6 +102,8 @@ def test_catalogues_json_and_the_plugins_dir_option(tmp_path: Path) -> None:
     assert json.loads(out) == [{
         "source": "local", "title": "Our methods", "interventions": 1, "ratings": 1, "rejected": 1,
         "snapshot": "2026-10",
+        "published": None,
+        "closed": None,
     }]
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "prevcat"
+SRC = Path(__file__).resolve().parents[2] / "src" / "prevcat"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "model", "evidence", "catalogue", "countries"),

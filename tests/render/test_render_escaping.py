@@ -17,7 +17,7 @@ from prevcat.render.csv_tables import render_csv
 from prevcat.render.html import render_html
 from prevcat.render.markdown import escape
 
-SAMPLE = runpy.run_path(str(Path(__file__).with_name("compare_sample.py")))
+SAMPLE = runpy.run_path(str(Path(__file__).resolve().parents[1] / "compare_sample.py"))
 LIBRARY = SAMPLE["library"]()
 CROSSWALK = SAMPLE["crosswalk"]()
 

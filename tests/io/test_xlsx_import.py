@@ -151,7 +151,7 @@ def test_the_readme_example_workbook_imports_every_row() -> None:
     """``examples/goteborg_egna_metoder.xlsx`` (Göteborg's own methods, with their city pages)."""
     from prevcat.importers.generic import GenericImporter
 
-    path = Path(__file__).resolve().parents[1] / "examples" / "goteborg_egna_metoder.xlsx"
+    path = Path(__file__).resolve().parents[2] / "examples" / "goteborg_egna_metoder.xlsx"
     result = GenericImporter().read(path)
     assert result.report.rows_read == len(result.catalogue) == 6
     assert not result.report.rejected

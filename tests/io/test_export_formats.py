@@ -28,7 +28,7 @@ from prevcat.io.datasette import datasette_metadata
 from prevcat.model import Intervention
 from prevcat.render.sqlite_tables import ClusterProgrammes, programme_index, write_comparison_sqlite
 
-SAMPLE = runpy.run_path(str(Path(__file__).with_name("compare_sample.py")))
+SAMPLE = runpy.run_path(str(Path(__file__).resolve().parents[1] / "compare_sample.py"))
 
 
 def small_library() -> Library:
@@ -188,7 +188,7 @@ def test_cluster_programmes_adapter_gives_clusters_and_entries() -> None:
 def test_compare_cli_writes_sqlite(tmp_path: Path) -> None:
     from prevcat.compare.files import find_portfolios
 
-    root = Path(__file__).resolve().parent.parent / "examples" / "portfolios"
+    root = Path(__file__).resolve().parents[2] / "examples" / "portfolios"
     files = [str(p) for p in find_portfolios(root, ["Malå", "Oslo"])]
     out = tmp_path / "cmp.db"
     result = CliRunner().invoke(main, ["compare", *files, "--format", "sqlite", "-o", str(out)])

@@ -23,7 +23,7 @@ from prevcat.portfolio import (
     resolve_portfolio,
 )
 
-PORTFOLIOS = Path(__file__).resolve().parents[1] / "examples" / "portfolios"
+PORTFOLIOS = Path(__file__).resolve().parents[2] / "examples" / "portfolios"
 SMAKOMMUN = ("norsjo", "sorsele", "mala", "arvidsjaur", "arjeplog")
 
 

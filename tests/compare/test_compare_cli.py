@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from prevcat.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PORTFOLIOS = ROOT / "examples" / "portfolios"
 
 

@@ -21,7 +21,7 @@ from prevcat.render.html import render_html, safe_url
 from prevcat.render.json_doc import to_dict
 from prevcat.render.markdown import escape
 
-SAMPLE = runpy.run_path(str(Path(__file__).with_name("compare_sample.py")))
+SAMPLE = runpy.run_path(str(Path(__file__).resolve().parents[1] / "compare_sample.py"))
 SCRIPT = "<script>alert(1)</script>"
 
 

@@ -13,7 +13,7 @@ from prevcat.cli import main
 from prevcat.compare.framework import SETTING_AREAS
 from prevcat.model import Domain, Setting
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PORTFOLIOS = sorted(str(p) for p in (ROOT / "examples" / "portfolios").glob("*.toml"))
 SMAKOMMUN = ("Norsjö", "Sorsele", "Malå", "Arvidsjaur", "Arjeplog")
 SERVICE = {"treatment", "harm_reduction", "social_reintegration"}

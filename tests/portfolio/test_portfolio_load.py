@@ -13,7 +13,7 @@ from prevcat.evidence import Confidence
 from prevcat.model import AgeRange, Domain, PreventionLevel, Setting, Substance
 from prevcat.portfolio import load_portfolio, parse_portfolio
 
-DATA = Path(__file__).parent / "data" / "portfolios"
+DATA = Path(__file__).resolve().parents[1] / "data" / "portfolios"
 
 
 def _messages(path: Path) -> list[str]:
@@ -150,7 +150,7 @@ def test_min_age_above_max_age_and_both_age_forms() -> None:
 
 
 def _doc_blocks() -> list[tuple[str, str]]:
-    doc = (Path(__file__).resolve().parents[1] / "docs" / "portfolios.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "portfolios.md").read_text(encoding="utf-8")
     return re.findall(r"```(\w*)\n(.*?)```", doc, flags=re.S)
 
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 
 from prevcat.plugins import reset_plugin_manager
 
-FUZZ = runpy.run_path(str(Path(__file__).with_name("fuzz_text.py")))
+FUZZ = runpy.run_path(str(Path(__file__).resolve().parents[1] / "fuzz_text.py"))
 FUZZ_SETTINGS = settings(
     max_examples=250, derandomize=True, deadline=None, database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],

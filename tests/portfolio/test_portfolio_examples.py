@@ -9,7 +9,7 @@ import pytest
 
 from prevcat.portfolio import load_portfolio
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PORTFOLIOS = ROOT / "examples" / "portfolios"
 CITIES = {
     "ale": "Ale", "arjeplog": "Arjeplog", "arvidsjaur": "Arvidsjaur", "goteborg": "Göteborg", "mala": "Malå",

@@ -12,7 +12,7 @@ from prevcat.compare.methods import local_key
 from prevcat.compare.model import Comparison, Locality, MethodKind
 from prevcat.model import Domain
 
-SAMPLE = runpy.run_path(str(Path(__file__).with_name("compare_sample.py")))
+SAMPLE = runpy.run_path(str(Path(__file__).resolve().parents[1] / "compare_sample.py"))
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ from prevcat.importers.generic import (
 )
 from prevcat.model import Domain, PreventionLevel, Setting, Substance
 
-DATA = Path(__file__).parent / "data" / "generic"
+DATA = Path(__file__).resolve().parents[1] / "data" / "generic"
 
 UNGSINN_2015 = EvidenceScale(
     id="testscale", version="2015", name="Test scale 2015",

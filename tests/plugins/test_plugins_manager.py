@@ -29,7 +29,7 @@ from prevcat.plugins import (
 from prevcat.plugins.loading import DEFAULT_PLUGINS
 
 MP = pytest.MonkeyPatch
-SITE = Path(__file__).parent / "data" / "plugins" / "site"
+SITE = Path(__file__).resolve().parents[1] / "data" / "plugins" / "site"
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from prevcat.cli import main
 from prevcat.plugins import reset_plugin_manager
 
-BROKEN = Path(__file__).parent / "data" / "broken_catalogue.json"
+BROKEN = Path(__file__).resolve().parents[1] / "data" / "broken_catalogue.json"
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,7 @@ from prevcat.linking import Candidate, Resolution
 from prevcat.model import AgeRange, Domain, Intervention, Setting, Substance, Target
 from prevcat.portfolio import Status, load_portfolio, parse_portfolio, resolve_portfolio
 
-DATA = Path(__file__).parent / "data" / "portfolios"
+DATA = Path(__file__).resolve().parents[1] / "data" / "portfolios"
 
 
 def _library() -> Library:

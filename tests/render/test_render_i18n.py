@@ -19,10 +19,10 @@ from prevcat.model import Domain
 from prevcat.render.html import render_html
 from prevcat.render.i18n import language_for, po_path, translations
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "src" / "prevcat" / "render" / "templates" / "report.html.j2"
 HTML_PY = ROOT / "src" / "prevcat" / "render" / "html.py"
-SAMPLE = runpy.run_path(str(Path(__file__).with_name("compare_sample.py")))
+SAMPLE = runpy.run_path(str(Path(__file__).resolve().parents[1] / "compare_sample.py"))
 
 
 def _template_ids() -> set[str]:

@@ -21,7 +21,7 @@ import pytest
 
 from prevcat.plugins.scaffold import scaffold_plugin
 
-POISONED = Path(__file__).parent / "data" / "plugins" / "prevcat-test-poisoned"
+POISONED = Path(__file__).resolve().parents[1] / "data" / "plugins" / "prevcat-test-poisoned"
 PIP = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index"]
 
 pytestmark = pytest.mark.slow

@@ -13,8 +13,8 @@ from prevcat.cli import main
 from prevcat.cli.loading import load_library_for_cli
 from prevcat.plugins import reset_plugin_manager
 
-SITE = Path(__file__).parent / "data" / "plugins" / "site"
-SWEDISH = Path(__file__).parent / "data" / "generic" / "metoder_sv.csv"
+SITE = Path(__file__).resolve().parents[1] / "data" / "plugins" / "site"
+SWEDISH = Path(__file__).resolve().parents[1] / "data" / "generic" / "metoder_sv.csv"
 MP = pytest.MonkeyPatch
 
 

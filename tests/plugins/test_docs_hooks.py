@@ -13,7 +13,7 @@ import pytest
 
 from prevcat.plugins import hookspecs
 
-DOCS = Path(__file__).parent.parent / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def _hookspecs() -> dict[str, Callable[..., Any]]:

@@ -12,7 +12,7 @@ from prevcat.model import AgeRange, Domain, PreventionLevel, Setting, Target
 from prevcat.portfolio import LocalClassification, Portfolio, PortfolioEntry, ResolvedEntry, ResolvedPortfolio
 from prevcat.portfolio.load import parse_portfolio
 
-SAMPLE = runpy.run_path(str(Path(__file__).with_name("compare_sample.py")))
+SAMPLE = runpy.run_path(str(Path(__file__).resolve().parents[1] / "compare_sample.py"))
 
 
 def _city(*entries: ResolvedEntry, plan: tuple[Domain, ...] = ()) -> ResolvedPortfolio:

@@ -14,7 +14,7 @@ import pytest
 from prevcat.compare import compare
 from prevcat.render.html import render_html
 
-SAMPLE = runpy.run_path(str(Path(__file__).with_name("compare_sample.py")))
+SAMPLE = runpy.run_path(str(Path(__file__).resolve().parents[1] / "compare_sample.py"))
 
 
 def _chromium() -> str | None:

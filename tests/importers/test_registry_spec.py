@@ -20,7 +20,7 @@ from prevcat.model import AgeRange, Alias, Domain, PreventionLevel, Setting
 from prevcat.plugins import RegistryPlugin
 from prevcat.testing import collect_registrations
 
-DOCS = Path(__file__).parent.parent / "docs" / "plugins.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "plugins.md"
 Read = Callable[..., ImportResult]
 
 SPEC: dict[str, Any] = {

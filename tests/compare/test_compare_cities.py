@@ -51,11 +51,13 @@ def test_no_treatment_is_recommended_to_a_prevention_plan_unless_asked(doc: dict
 
 
 @pytest.mark.slow
-def test_a_recommendation_claims_only_settings_its_own_variant_gives(doc: dict[str, Any]) -> None:
+def test_a_recommendation_claims_only_settings_its_own_variant_gives(
+    doc: dict[str, Any], bundled_crosswalk: Any
+) -> None:
     import prevcat
 
     library = prevcat.load_library()
-    crosswalk = prevcat.link(library)
+    crosswalk = bundled_crosswalk
     seen = 0
     for block in doc["recommendations"]:
         for rec in block["recommendations"]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from prevcat.catalogue import Library
-from prevcat.linking import Crosswalk, link
+from prevcat.linking import Crosswalk
 from prevcat.linking import resolve as crosswalk_resolve
 from prevcat.model import Domain, Substance
 from prevcat.portfolio import (
@@ -28,14 +28,11 @@ SMAKOMMUN = ("norsjo", "sorsele", "mala", "arvidsjaur", "arjeplog")
 
 
 @pytest.fixture(scope="module")
-def bundled() -> tuple[Library, Crosswalk]:
-    from prevcat.plugins import load_library
-
-    library = load_library()
+def bundled(bundled_library: Library, bundled_crosswalk: Crosswalk) -> tuple[Library, Crosswalk]:
     needed = {"xchange", "blueprints", "metodguiden", "ungsinn", "gruene-liste", "nji"}
-    if not needed <= set(library.sources):
-        pytest.skip(f"registry plugins not installed: {sorted(needed - set(library.sources))}")
-    return library, link(library)
+    if not needed <= set(bundled_library.sources):
+        pytest.skip(f"registry plugins not installed: {sorted(needed - set(bundled_library.sources))}")
+    return bundled_library, bundled_crosswalk
 
 
 @pytest.fixture(scope="module")

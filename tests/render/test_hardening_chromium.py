@@ -10,13 +10,11 @@ where Chromium is not installed.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -29,15 +27,7 @@ from prevcat.io import dumps_catalogue
 from prevcat.model import Alias, Intervention
 from prevcat.plugins import reset_plugin_manager
 
-
-def _chromium() -> str | None:
-    if os.access("/usr/bin/chromium", os.X_OK):
-        return "/usr/bin/chromium"
-    return shutil.which("chromium")
-
-
-CHROMIUM = _chromium()
-pytestmark = [pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed"), pytest.mark.slow]
+pytestmark = [pytest.mark.slow]
 
 _TEMPLATES = (
     "<script>document.title='PWNED-{f}'</script>",
@@ -126,16 +116,6 @@ def isolated(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     reset_plugin_manager()
 
 
-def _dom(page: Path, profile: Path) -> str:
-    assert CHROMIUM is not None
-    command = [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-        f"--user-data-dir={profile}", "--virtual-time-budget=2000", "--dump-dom", page.as_uri(),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-    assert "<html" in done.stdout.lower(), done.stderr[-2000:]
-    return done.stdout
 
 
 class _Elements(HTMLParser):
@@ -177,16 +157,16 @@ def _executed(dom: str) -> list[str]:
     return signs
 
 
-def test_the_check_sees_a_script_that_runs(tmp_path: Path) -> None:
+def test_the_check_sees_a_script_that_runs(tmp_path: Path, chromium: Any) -> None:
     page = tmp_path / "control.html"
     page.write_text(f"<html><head><title>Report</title></head><body>{payload('control')}</body></html>")
-    signs = _executed(_dom(page, tmp_path / "profile"))
+    signs = _executed(chromium.dom(page.as_uri(), tmp_path / "profile"))
     assert "document.title is 'PWNED-control'" in signs
     assert "a <pwned> element is in the page" in signs
 
 
 def test_no_payload_in_a_catalogue_or_portfolio_runs_in_the_html_report(
-    tmp_path: Path, isolated: None
+    tmp_path: Path, isolated: None, chromium: Any
 ) -> None:
     plugins = tmp_path / "plugins"
     plugins.mkdir()
@@ -199,7 +179,7 @@ def test_no_payload_in_a_catalogue_or_portfolio_runs_in_the_html_report(
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "Warning" not in result.stderr, result.stderr  # the plugin and its snapshot loaded
-    dom = _dom(report, tmp_path / "profile")
+    dom = chromium.dom(report.as_uri(), tmp_path / "profile")
     assert _executed(dom) == [], _executed(dom)
     shown = set(re.findall(r"MARK-([a-z-]+)", dom))
     # the payloads reached the page as text (so the check above had something to catch)

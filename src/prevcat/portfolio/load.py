@@ -16,7 +16,7 @@ from cattrs.errors import ClassValidationError
 
 from prevcat.errors import DataError, DataErrors
 from prevcat.io.locations import cattrs_messages
-from prevcat.io.toml_read import loads_toml
+from prevcat.io.toml_read import read_toml
 from prevcat.model import AgeRange, Target
 from prevcat.portfolio.model import LocalClassification, Portfolio, PortfolioEntry
 from prevcat.portfolio.wire import (
@@ -143,21 +143,7 @@ def parse_portfolio(data: Mapping[str, Any], *, file: str | None = None, text: s
     )
 
 
-def _one(error: DataError) -> DataErrors:
-    return DataErrors([error], summary=f"{error.file}: 1 problem found")
-
-
 def load_portfolio(path: str | Path) -> Portfolio:
     """Read a portfolio file (TOML, UTF-8); raises :class:`DataErrors` listing every problem."""
-    file = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise _one(DataError(f"cannot read the file: {exc.strerror or exc}", file=file)) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise _one(DataError("not UTF-8 text; save the file as UTF-8", file=file, line=line)) from None
-    data = loads_toml(text, file=file)  # parser errors, nesting too deep, numbers too long: located
-    return parse_portfolio(data, file=file, text=text)
+    data, text = read_toml(path)  # unreadable, not UTF-8, not TOML, nested too deep: one located error
+    return parse_portfolio(data, file=str(path), text=text)

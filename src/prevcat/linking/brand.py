@@ -71,7 +71,9 @@ class Brands:
     def reason(self, a: Profile, b: Profile, name_score: float) -> str | None:
         """Why ``a`` and ``b`` are one programme by their brand, or None."""
         shared_brand = sorted(a.written & b.written & self.brand_acronyms) if a.source != b.source else []
-        if shared_brand:
+        # ...and it must stand for one name (ACT: Assertive Community Treatment is not the
+        # ACT of ACT/SAT Test Preparation)
+        if shared_brand and not self.scorer.expansions_differ(a, b, shared_brand):
             return "brand acronym " + ", ".join(x.upper() for x in shared_brand)
         # a registry listing two entries says they differ; two different acronyms (PMT, PMTO)
         # name two methods

@@ -54,6 +54,10 @@ class Brands:
             per_source.update((p.source, x) for x in p.written)
         self.brand_acronyms = frozenset(x for (_s, x), n in per_source.items() if n >= 2 and len(x) >= 3)
         self._cores: dict[str, tuple[NameForm, ...]] = {}
+        self._by_source: dict[str, list[Profile]] = {}
+        for p in profiles:
+            self._by_source.setdefault(p.source, []).append(p)
+        self._families: dict[tuple[str, str], bool] = {}
 
     def cores(self, p: Profile) -> tuple[NameForm, ...]:
         """The profile's names and aliases as written, their variant markers taken out."""
@@ -80,9 +84,10 @@ class Brands:
         if a.source != b.source and not (a.written and b.written and not a.written & b.written):
             for fa in self.cores(a):
                 for fb in self.cores(b):
-                    hit = self._contained(fa, fb) or self._contained(fb, fa)
-                    if hit:
-                        return hit
+                    for small, large_source in ((fa, b.source), (fb, a.source)):
+                        hit = self._contained(small, fb if small is fa else fa)
+                        if hit and not self._family(small, large_source):
+                            return hit
         if name_score >= ORIGIN_MIN_NAME and a.source != b.source:  # one registry's fields look alike
             words = sorted(
                 t
@@ -95,6 +100,26 @@ class Brands:
             if len(words) >= ORIGIN_MIN_SHARED:
                 return "origin words in common: " + ", ".join(words[:4])
         return None
+
+    def _family(self, small: NameForm, source: str) -> bool:
+        """Whether ``source`` writes the name ``small`` inside two or more of its entries'
+        names: then it names a family there (*Lions Quest* -- Skills for Growing, -- Skills
+        for Action, -- Skills for Adolescence; *Fast Track* Action Reading, *Fast Track*:
+        Elementary School), and being inside one of them says nothing about which; unless
+        it also lists the name itself (*Familias Unidas* beside *eHealth Familias Unidas*)."""
+        key = (small.key, source)
+        found = self._families.get(key)
+        if found is None:
+            n = 0
+            for p in self._by_source.get(source, ()):
+                cores = self.cores(p)
+                if any(c.key == small.key for c in cores):
+                    n = 0  # the registry lists the name itself: the others are its variants
+                    break
+                if any(self._contained(small, large) for large in cores):
+                    n += 1
+            found = self._families[key] = n >= 2
+        return found
 
     def _contained(self, small: NameForm, large: NameForm) -> str | None:
         words = [t for t in dict.fromkeys(small.tokens) if not t.isdigit()]

@@ -297,6 +297,8 @@ class Scorer:
             if bands_agree(form.bands, b.bands) == "differ":
                 continue  # "SFP 10-14" does not name "SFP 6-11"
             for vb in b.variants:
+                if _bare_short_acronym(form) and _bare_short_acronym(vb.form):
+                    continue  # "MI" of "MI/KAT-GO" is no name an original can point at
                 value = self.names(form, vb.form).score * vb.weight
                 if value >= 90 and (best is None or value > best[0]):
                     best = (value, f"{form.text!r} ~ {vb.text!r}")
@@ -486,6 +488,11 @@ class Scorer:
         if best < 50:
             return f"they adapt different originals ({oa[0].text!r} / {ob[0].text!r})"
         return None
+
+
+def _bare_short_acronym(form: NameForm) -> bool:
+    """A form that is one acronym of two letters (MI, CM): too short to name one programme."""
+    return len(form.tokens) == 1 and len(form.tokens[0]) <= 2 and form.tokens[0] in form.written
 
 
 def _joined_matches(

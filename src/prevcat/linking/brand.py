@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from prevcat.linking.markers import strip_markers
 from prevcat.linking.match import Scorer
-from prevcat.linking.normalize import NameForm, normalize
+from prevcat.linking.normalize import NameForm, acronym_expansions, normalize
 from prevcat.linking.profile import Profile
 
 __all__ = ["BRAND_RARE_WEIGHT", "Brands"]
@@ -77,6 +77,9 @@ class Brands:
         shared_brand = sorted(a.written & b.written & self.brand_acronyms) if a.source != b.source else []
         # ...and it must stand for one name (ACT: Assertive Community Treatment is not the
         # ACT of ACT/SAT Test Preparation)
+        # an acronym of a method's generic name (CBT: cognitive behaviour therapy, every word
+        # a glossary concept) names no brand: TF-CBT, CPC-CBT and CBT are three methods
+        shared_brand = [x for x in shared_brand if not self._generic_acronym(x)]
         if shared_brand and not self.scorer.expansions_differ(a, b, shared_brand):
             return "brand acronym " + ", ".join(x.upper() for x in shared_brand)
         # a registry listing two entries says they differ; two different acronyms (PMT, PMTO)
@@ -100,6 +103,15 @@ class Brands:
             if len(words) >= ORIGIN_MIN_SHARED:
                 return "origin words in common: " + ", ".join(words[:4])
         return None
+
+    def _generic_acronym(self, acronym: str) -> bool:
+        """Whether a known expansion of ``acronym`` (``data/acronyms.csv``) is made of
+        glossary concepts only."""
+        for text in acronym_expansions().get(acronym, ()):
+            tokens = normalize(text, self.glossary).tokens
+            if tokens and all(self.glossary.concept(t) for t in tokens):
+                return True
+        return False
 
     def _family(self, small: NameForm, source: str) -> bool:
         """Whether ``source`` writes the name ``small`` inside two or more of its entries'
@@ -127,10 +139,17 @@ class Brands:
             return None
         others = [t for t in large.tokens if not t.isdigit()]
         rare = False
+        last = -1
         for t in words:
             match = _match(t, others)
             if match is None:
                 return None
+            # in the order written: "Small Group Dinosaur" is not in "Dina Dinosaur Child
+            # program (Small Group Treatment version)"
+            at = others.index(match)
+            if at < last:
+                return None
+            last = at
             if self.scorer.weight(t) >= BRAND_RARE_WEIGHT and not self.glossary.concept(t):
                 rare = True
         if not rare:

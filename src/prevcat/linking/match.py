@@ -112,7 +112,7 @@ class Scorer:
         self._weight = {w: math.log(1.0 + n / c) for w, c in df.items()}
         self._unknown = 0.3  # a word no catalogue uses cannot tell candidates apart
         self._weights: dict[str, float] = {}  #: weight() of every token seen
-        self._memo: dict[tuple[str, str, bool], NameScore] = {}
+        self._memo: dict[tuple[str, str, bool, frozenset[str], frozenset[str]], NameScore] = {}
         acr: Counter[str] = Counter()
         per_source: Counter[tuple[str, str]] = Counter()
         for p in profiles:
@@ -179,9 +179,7 @@ class Scorer:
         only_a = set_a - shared
         only_b = set_b - shared
         shortest = 3 if query else 4  # registries do not misspell acronyms (PMT is not PMTO)
-        rest_a = [
-            t for t in only_a if len(t) >= shortest and not t[0].isdigit() and t not in acronyms
-        ]
+        rest_a = [t for t in only_a if len(t) >= shortest and not t[0].isdigit() and t not in acronyms]
         rest_b = (
             [t for t in only_b if len(t) >= shortest and not t[0].isdigit() and t not in acronyms]
             if rest_a

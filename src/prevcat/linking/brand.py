@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from prevcat.linking.markers import strip_markers
 from prevcat.linking.match import Scorer
-from prevcat.linking.normalize import NameForm, normalize
+from prevcat.linking.normalize import NameForm, acronym_expansions, normalize
 from prevcat.linking.profile import Profile
 
 __all__ = ["BRAND_RARE_WEIGHT", "Brands"]
@@ -54,6 +54,10 @@ class Brands:
             per_source.update((p.source, x) for x in p.written)
         self.brand_acronyms = frozenset(x for (_s, x), n in per_source.items() if n >= 2 and len(x) >= 3)
         self._cores: dict[str, tuple[NameForm, ...]] = {}
+        self._by_source: dict[str, list[Profile]] = {}
+        for p in profiles:
+            self._by_source.setdefault(p.source, []).append(p)
+        self._families: dict[tuple[str, str], bool] = {}
 
     def cores(self, p: Profile) -> tuple[NameForm, ...]:
         """The profile's names and aliases as written, their variant markers taken out."""
@@ -71,16 +75,22 @@ class Brands:
     def reason(self, a: Profile, b: Profile, name_score: float) -> str | None:
         """Why ``a`` and ``b`` are one programme by their brand, or None."""
         shared_brand = sorted(a.written & b.written & self.brand_acronyms) if a.source != b.source else []
-        if shared_brand:
+        # ...and it must stand for one name (ACT: Assertive Community Treatment is not the
+        # ACT of ACT/SAT Test Preparation)
+        # an acronym of a method's generic name (CBT: cognitive behaviour therapy, every word
+        # a glossary concept) names no brand: TF-CBT, CPC-CBT and CBT are three methods
+        shared_brand = [x for x in shared_brand if not self._generic_acronym(x)]
+        if shared_brand and not self.scorer.expansions_differ(a, b, shared_brand):
             return "brand acronym " + ", ".join(x.upper() for x in shared_brand)
         # a registry listing two entries says they differ; two different acronyms (PMT, PMTO)
         # name two methods
         if a.source != b.source and not (a.written and b.written and not a.written & b.written):
             for fa in self.cores(a):
                 for fb in self.cores(b):
-                    hit = self._contained(fa, fb) or self._contained(fb, fa)
-                    if hit:
-                        return hit
+                    for small, large_source in ((fa, b.source), (fb, a.source)):
+                        hit = self._contained(small, fb if small is fa else fa)
+                        if hit and not self._family(small, large_source):
+                            return hit
         if name_score >= ORIGIN_MIN_NAME and a.source != b.source:  # one registry's fields look alike
             words = sorted(
                 t
@@ -94,16 +104,52 @@ class Brands:
                 return "origin words in common: " + ", ".join(words[:4])
         return None
 
+    def _generic_acronym(self, acronym: str) -> bool:
+        """Whether a known expansion of ``acronym`` (``data/acronyms.csv``) is made of
+        glossary concepts only."""
+        for text in acronym_expansions().get(acronym, ()):
+            tokens = normalize(text, self.glossary).tokens
+            if tokens and all(self.glossary.concept(t) for t in tokens):
+                return True
+        return False
+
+    def _family(self, small: NameForm, source: str) -> bool:
+        """Whether ``source`` writes the name ``small`` inside two or more of its entries'
+        names: then it names a family there (*Lions Quest* -- Skills for Growing, -- Skills
+        for Action, -- Skills for Adolescence; *Fast Track* Action Reading, *Fast Track*:
+        Elementary School), and being inside one of them says nothing about which; unless
+        it also lists the name itself (*Familias Unidas* beside *eHealth Familias Unidas*)."""
+        key = (small.key, source)
+        found = self._families.get(key)
+        if found is None:
+            n = 0
+            for p in self._by_source.get(source, ()):
+                cores = self.cores(p)
+                if any(c.key == small.key for c in cores):
+                    n = 0  # the registry lists the name itself: the others are its variants
+                    break
+                if any(self._contained(small, large) for large in cores):
+                    n += 1
+            found = self._families[key] = n >= 2
+        return found
+
     def _contained(self, small: NameForm, large: NameForm) -> str | None:
         words = [t for t in dict.fromkeys(small.tokens) if not t.isdigit()]
         if len(words) < 2:
             return None
         others = [t for t in large.tokens if not t.isdigit()]
         rare = False
+        last = -1
         for t in words:
             match = _match(t, others)
             if match is None:
                 return None
+            # in the order written: "Small Group Dinosaur" is not in "Dina Dinosaur Child
+            # program (Small Group Treatment version)"
+            at = others.index(match)
+            if at < last:
+                return None
+            last = at
             if self.scorer.weight(t) >= BRAND_RARE_WEIGHT and not self.glossary.concept(t):
                 rare = True
         if not rare:

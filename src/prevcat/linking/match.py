@@ -46,6 +46,9 @@ RESOLVE_THRESHOLD = 80.0
 ACRONYM_EXPANSION_MIN = 30.0
 #: names meeting on an acronym that stands for different names score at most this
 ACRONYM_ONLY_CAP = 60.0
+#: a name besides a shared acronym is compared when it has at least this many words (one
+#: more between two entries of one registry)
+EXPANSION_MIN_WORDS = 2
 #: two names reduced to one and the same word are that word only if written this alike
 SINGLE_WORD_WRITTEN_MIN = 75.0
 #: the "different originals" veto applies from this name similarity up
@@ -109,7 +112,7 @@ class Scorer:
         self._weight = {w: math.log(1.0 + n / c) for w, c in df.items()}
         self._unknown = 0.3  # a word no catalogue uses cannot tell candidates apart
         self._weights: dict[str, float] = {}  #: weight() of every token seen
-        self._memo: dict[tuple[str, str, bool], NameScore] = {}
+        self._memo: dict[tuple[str, str, bool, frozenset[str], frozenset[str]], NameScore] = {}
         acr: Counter[str] = Counter()
         per_source: Counter[tuple[str, str]] = Counter()
         for p in profiles:
@@ -161,15 +164,27 @@ class Scorer:
 
     # -- names -------------------------------------------------------------------------------
     def _word_overlap(
-        self, a: Sequence[str], b: Sequence[str], *, query: bool = False
+        self,
+        a: Sequence[str],
+        b: Sequence[str],
+        *,
+        query: bool = False,
+        acronyms: frozenset[str] = frozenset(),
     ) -> tuple[float, tuple[str, ...]]:
+        """Weighted overlap of two token lists; ``acronyms`` (written in capitals in either
+        name) are never paired with a nearly equal word: acronyms that differ by a letter
+        are different acronyms (*WSART* is not *SMART*, *STEEP* not *STEP*)."""
         set_a, set_b = set(a), set(b)
         shared = set_a & set_b
         only_a = set_a - shared
         only_b = set_b - shared
         shortest = 3 if query else 4  # registries do not misspell acronyms (PMT is not PMTO)
-        rest_a = [t for t in only_a if len(t) >= shortest and not t[0].isdigit()]
-        rest_b = [t for t in only_b if len(t) >= shortest and not t[0].isdigit()] if rest_a else []
+        rest_a = [t for t in only_a if len(t) >= shortest and not t[0].isdigit() and t not in acronyms]
+        rest_b = (
+            [t for t in only_b if len(t) >= shortest and not t[0].isdigit() and t not in acronyms]
+            if rest_a
+            else []
+        )
         if rest_b:
             # sorted: the greedy pairing of near-equal words must not follow the order of a set
             rest_a.sort()
@@ -228,7 +243,7 @@ class Scorer:
                 if written < SINGLE_WORD_WRITTEN_MIN:
                     return NameScore(written, written, written, written, written, 100.0, a.tokens)
             return NameScore(100.0, 100.0, 100.0, 100.0, 100.0, 100.0, a.tokens)
-        memo_key = (a.key, b.key, query)
+        memo_key = (a.key, b.key, query, a.written, b.written)
         found = self._memo.get(memo_key)
         if found is not None:
             return found
@@ -244,7 +259,9 @@ class Scorer:
         # recorded for explanations; a free-text query (many of them) skips them
         token_set = 0.0 if query else fuzz.token_set_ratio(a.key, b.key)
         partial = fuzz.partial_ratio(a.key, b.key) if not query and min(len(a.key), len(b.key)) >= 4 else 0.0
-        words, shared = self._word_overlap(a.tokens, b.tokens, query=query)
+        # a free-text query may misspell an acronym; a registry does not
+        acronyms = frozenset() if query else a.written | b.written
+        words, shared = self._word_overlap(a.tokens, b.tokens, query=query, acronyms=acronyms)
         # the string scores catch typos and spacing; they may not hide a differing word
         score = max(words, min(max(ratio, token_sort), words + 20))
         # one letter apart in a short key is another name more often than a typo (ART/ABC)
@@ -278,6 +295,8 @@ class Scorer:
             if bands_agree(form.bands, b.bands) == "differ":
                 continue  # "SFP 10-14" does not name "SFP 6-11"
             for vb in b.variants:
+                if _bare_short_acronym(form) and _bare_short_acronym(vb.form):
+                    continue  # "MI" of "MI/KAT-GO" is no name an original can point at
                 value = self.names(form, vb.form).score * vb.weight
                 if value >= 90 and (best is None or value > best[0]):
                     best = (value, f"{form.text!r} ~ {vb.text!r}")
@@ -297,7 +316,7 @@ class Scorer:
         if len(set(va.form.tokens)) == len(set(vb.form.tokens)) == 1 and only & (a.written | b.written):
             # the names meet on an acronym alone (STAD, VIP, STEPS ~ Step-by-Step): it must
             # stand for one name
-            differ = self._expansions_differ(a, b, sorted(only))
+            differ = self.expansions_differ(a, b, sorted(only))
             if differ:
                 score = min(score, ACRONYM_ONLY_CAP)
                 reasons.append(differ)
@@ -322,7 +341,7 @@ class Scorer:
         if shared_acr:
             specific = [x for x in shared_acr if self.acronym_count[x] <= 4 and len(x) >= 3]
             reasons.append("acronym hit: " + ", ".join(x.upper() for x in shared_acr))
-            differ = self._expansions_differ(a, b, shared_acr) if specific else None
+            differ = self.expansions_differ(a, b, shared_acr) if specific else None
             if differ:
                 reasons.append(differ)  # PALS: "Positiv atferd..." is not "Peer-Assisted Learning..."
             elif specific:
@@ -416,27 +435,39 @@ class Scorer:
                     best = max(best, self.names(va.form, vb.form).score)
         return best
 
-    def _expansions_differ(self, a: Profile, b: Profile, acronyms: Sequence[str]) -> str | None:
+    def expansions_differ(self, a: Profile, b: Profile, acronyms: Sequence[str]) -> str | None:
         """Why a shared acronym stands for two different names, or None: both entries write a
-        name of three words or more besides the acronym, and no two of them are alike."""
+        name of two words or more besides the acronym, and no two of them are alike in the
+        words other than the acronym (the acronym itself, written in both, proves nothing:
+        *Assertive Community Treatment (ACT)* is not *ACT/SAT Test Preparation*)."""
         drop = set(acronyms)
+        # a registry writing one acronym on several of its entries names a brand it rates in
+        # parts (TIBIR – Rådgiverintervensjonen, TIBIRs program for foreldregrupper): within
+        # one registry only a name of three words or more besides it is an expansion
+        least = EXPANSION_MIN_WORDS + (a.source == b.source)
 
-        def long_forms(p: Profile) -> list[NameForm]:
-            return [
-                v.form
-                for v in p.variants
-                if v.kind in ("full", "alias", "main") and len(set(v.form.tokens) - drop) >= 3
-            ]
+        def long_forms(p: Profile) -> list[tuple[NameForm, tuple[str, ...]]]:
+            out = []
+            for v in p.variants:
+                # the acronym and its possessive (TIBIRs) are not words of an expansion
+                rest = tuple(t for t in v.form.tokens if t not in drop and t[:-1] not in drop)
+                if v.kind in ("full", "alias", "main") and len(set(rest)) >= least:
+                    out.append((v.form, rest))
+            return out
 
         la, lb = long_forms(a), long_forms(b)
         if not la or not lb:
             return None
-        best = max(self.names(x, y).score for x in la for y in lb)
+        best = 0.0
+        for fx, x in la:
+            for fy, y in lb:
+                words = self._word_overlap(x, y, acronyms=fx.written | fy.written)[0]
+                best = max(best, words, min(self.names(fx, fy).score, words + 20))
         if best >= ACRONYM_EXPANSION_MIN:
             return None
         return (
             f"acronym {'/'.join(x.upper() for x in acronyms)} stands for different names "
-            f"({la[0].text!r} / {lb[0].text!r}, {best:.0f})"
+            f"({la[0][0].text!r} / {lb[0][0].text!r}, {best:.0f})"
         )
 
     def _original_conflict(self, a: Profile, b: Profile) -> str | None:
@@ -455,6 +486,11 @@ class Scorer:
         if best < 50:
             return f"they adapt different originals ({oa[0].text!r} / {ob[0].text!r})"
         return None
+
+
+def _bare_short_acronym(form: NameForm) -> bool:
+    """A form that is one acronym of two letters (MI, CM): too short to name one programme."""
+    return len(form.tokens) == 1 and len(form.tokens[0]) <= 2 and form.tokens[0] in form.written
 
 
 def _joined_matches(

@@ -387,8 +387,15 @@ def _normalize_core(
     )
 
 
-_SUBTITLE = re.compile(r"\s+[-–—:]\s+|:\s+|\s+—|—\s+|\s*,\s+")
+_SUBTITLE = re.compile(r"\s+(?:--|[-–—:])\s+|:\s+|\s+—|—\s+|\s*,\s+")  # "--": a dash typed
 _PAREN = re.compile(r"\(([^()]*)\)")
+#: a parenthesis that says what a name is, not a name: "MI/KAT-GO (tidligere navn)",
+#: "(former name)", "(früher)", "(voorheen)"; dropped before the name is cut into forms
+_NAME_NOTE = re.compile(
+    r"\(\s*(?:tidligere|tidigare|former|formerly|previously|früher|frueher|ehemals|"
+    r"voorheen|vroeger|aiemmin|entiset|old name|alias)\b[^()]*\)",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"(\w)['’]s\b")
 
 
@@ -404,6 +411,7 @@ def name_variants(name: str) -> list[tuple[str, str]]:
     """
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
+    name = " ".join(_NAME_NOTE.sub(" ", name).split()) or name
 
     def add(kind: str, text: str) -> None:
         text = text.strip(" ,;.'\"“”‘’«»")

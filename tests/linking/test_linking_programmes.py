@@ -14,7 +14,7 @@ from prevcat.linking import Crosswalk, evaluate, link, resolve
 from prevcat.linking.evaluate import read_gold_levels
 from prevcat.linking.markers import levels_of, markers_differ, strip_markers
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "src" / "prevcat" / "linking" / "data" / "gold_clusters.csv"
 
 

@@ -67,7 +67,7 @@ _SCRIPT = textwrap.dedent(
 
 
 def test_answers_do_not_vary_with_pythonhashseed() -> None:
-    bench = os.path.join(os.path.dirname(__file__), os.pardir, "benchmarks")
+    bench = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "benchmarks")
     outputs = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}

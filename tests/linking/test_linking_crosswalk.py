@@ -15,7 +15,7 @@ from prevcat.linking.cluster import Link, build_clusters, cluster_id
 from prevcat.linking.review import REVIEW_COLUMNS
 from prevcat.model import Intervention
 
-DATA = Path(__file__).parent / "data" / "linking"
+DATA = Path(__file__).resolve().parents[1] / "data" / "linking"
 
 
 def library(**sources: list[str]) -> Library:

@@ -10,7 +10,7 @@ from prevcat.catalogue import Catalogue, Library, Provenance
 from prevcat.linking import Crosswalk, link, resolve
 from prevcat.model import AgeRange, Alias, Intervention, Target
 
-DATA = Path(__file__).parent / "data" / "linking"
+DATA = Path(__file__).resolve().parents[1] / "data" / "linking"
 
 
 def item(source: str, native: str, name: str, **kw: object) -> Intervention:

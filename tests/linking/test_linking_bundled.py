@@ -9,7 +9,7 @@ import pytest
 from prevcat.catalogue import Library
 from prevcat.linking import Crosswalk, evaluate, link, resolve
 
-GOLD = Path(__file__).resolve().parents[1] / "src" / "prevcat" / "linking" / "data" / "gold_clusters.csv"
+GOLD = Path(__file__).resolve().parents[2] / "src" / "prevcat" / "linking" / "data" / "gold_clusters.csv"
 NEEDED = {"xchange", "blueprints", "nji", "gruene-liste", "metodguiden", "ungsinn"}
 
 

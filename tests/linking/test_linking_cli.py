@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from prevcat.cli import main
 
-DATA = Path(__file__).parent / "data" / "linking"
+DATA = Path(__file__).resolve().parents[1] / "data" / "linking"
 CATALOGUES = [str(DATA / f"{name}.csv") for name in ("us", "nordic", "norway", "de", "nl")]
 
 

@@ -12,7 +12,7 @@ from prevcat_wwc.registry import PROTOCOLS, SCALE
 from prevcat.catalogue import Catalogue
 from prevcat.evidence import Direction, EvidenceLevel, ResultsFirstTier
 from prevcat.importers.base import ImportResult
-from prevcat.importers.csvio import read_table
+from prevcat.io.csv_read import read_table
 from prevcat.model import AgeRange, Alias, Domain, Intervention, PreventionLevel
 
 HEADER = (

@@ -20,6 +20,7 @@ normalising to a catalogue key, above all) is answered from a dictionary; the re
 from __future__ import annotations
 
 import gc
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -94,7 +95,7 @@ class Resolver(ResolverScoring):
         them (at most :data:`MEMO_CAP` at a time).
 
         ``workers`` processes share the work (default: one per CPU, at most 4, once more than
-        50,000 distinct names have been seen; 1 otherwise).  Results depend neither on it nor
+        10,000 distinct names have been seen; 1 otherwise).  Results depend neither on it nor
         on ``chunk``, the order of the names or ``PYTHONHASHSEED``.
         """
         size = max(1, chunk if chunk is not None else CHUNK)
@@ -119,7 +120,7 @@ class Resolver(ResolverScoring):
             for q, key in zip(block, keys, strict=True):
                 found = memo.get(key)
                 if found is None:  # remembered when planned, forgotten since (the memo is capped)
-                    found = memo[key] = self._resolve_chunk([without_dates(q)], hint, country)[0]
+                    found = memo[key] = self._resolve_chunk([self._grouped(q)], hint, country)[0]
                 out.append(found if found.query == q else _with_query(found, q))
             return out
 
@@ -132,7 +133,7 @@ class Resolver(ResolverScoring):
                 new_keys: list[tuple[object, ...]] = []
                 reps: list[str] = []
                 for q in block:
-                    cleaned = without_dates(q)
+                    cleaned = self._grouped(q)
                     key = same_answer_key(cleaned)
                     keys.append(key)
                     if key not in memo and key not in inflight:
@@ -169,6 +170,22 @@ class Resolver(ResolverScoring):
             self._settled.clear()
             self._form_cache.clear()
             self._candidate_objects.clear()
+
+    def _grouped(self, name: str) -> str:
+        """The text a name is resolved as: without parenthesised years (:func:`without_dates`)
+        and without a trailing annotation no catalogue name uses: a bare year (``PAX i skolan
+        2019``) or a group number (``Komet (grupp 12)``, ``Komet gr. 3``).  A year that a
+        catalogue name holds stays (``Klasse 2000``).  Every name of a group is resolved as
+        this one text, so the answer does not depend on which came first."""
+        text = without_dates(name)
+        while True:
+            match = _TAIL.search(text)
+            if match is None or match.start() < 2:
+                return text
+            year = match.group("year")
+            if year is not None and year in self.catalogue_numbers:
+                return text
+            text = text[: match.start()].rstrip(" -–—,:;/_")
 
     def _pack(self, r: Resolution) -> _Packed:
         index = self.index_of
@@ -258,6 +275,11 @@ class Resolver(ResolverScoring):
         return [r for r in out if r is not None]
 
 
+#: a trailing bare year or group number (see :meth:`Resolver._grouped`)
+_TAIL = re.compile(
+    r"[\s,;:/_–—-]+(?:(?P<year>(?:19|20)\d\d)|\(?\s*(?:grupp|gruppe|group|groep|gr\.?)\s*(?:nr\.?\s*)?\d{1,3}\s*\)?)\s*$",
+    re.IGNORECASE,
+)
 #: equal names remembered per call (cleared when full: a name seen again is resolved again)
 MEMO_CAP = 60_000
 

@@ -3,6 +3,7 @@ or in forked worker processes (which inherit the index) with a bounded number of
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from prevcat.linking.resolve import Resolver
 
 #: distinct names after which worker processes start (when ``workers`` is not given)
-POOL_AFTER = 50_000
+POOL_AFTER = 10_000
 #: the answers of one chunk, when they are ready
 _Handle = Callable[[], list[Resolution]]
 
@@ -47,7 +48,13 @@ class _Runner:
     def _start(self) -> None:
         global _WORKER
         _WORKER = (self.resolver, self.hint, self.country)
-        self.pool = multiprocessing.get_context("fork").Pool(self.workers)
+        # the index is shared with the workers: frozen objects are not written by the cycle
+        # collector, so their pages stay shared instead of being copied into every worker
+        gc.freeze()
+        try:
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers)
+        finally:
+            gc.unfreeze()
         self.window = 2 * self.workers
 
     def submit(self, reps: list[str]) -> _Handle:

@@ -134,3 +134,51 @@ def test_caches_are_freed_after_the_call(crosswalk: Crosswalk) -> None:
     assert len(answers) == 300
     assert not resolver._settled
     assert not resolver._form_cache
+
+
+def test_streamed_json_documents_are_the_documents_written_at_once() -> None:
+    from prevcat.catalogue import Library
+    from prevcat.io.json_format import dumps_catalogue, dumps_library, write_catalogue, write_library
+
+    library = prevcat.load_library()
+    for catalogue in library.catalogues:
+        buffer = io.StringIO()
+        write_catalogue(catalogue, buffer)
+        assert buffer.getvalue() == dumps_catalogue(catalogue)
+    for lib in (library, Library(())):
+        buffer = io.StringIO()
+        write_library(lib, buffer)
+        assert buffer.getvalue() == dumps_library(lib)
+        assert prevcat.io.loads_library(buffer.getvalue()).sources == lib.sources
+
+
+def test_cli_json_and_text_are_written_record_by_record(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from prevcat.cli import main
+
+    names_file = tmp_path / "names.txt"
+    names_file.write_text(
+        "PAX i skolan\r\nKomet (grupp 3)\nKomet\n\nno such method at all\n", encoding="utf-8"
+    )
+    runner = CliRunner()
+    done = runner.invoke(main, ["resolve", str(names_file), "--format", "json"])
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.output)
+    assert [d["query"] for d in data] == [
+        "PAX i skolan",
+        "Komet (grupp 3)",
+        "Komet",
+        "",
+        "no such method at all",
+    ]
+    # a group number no catalogue name uses does not change the answer
+    assert data[1]["cluster"] is not None and data[1]["cluster"] == data[2]["cluster"]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    done = runner.invoke(main, ["resolve", str(empty), "--format", "json"])
+    assert done.exit_code == 0 and json.loads(done.output) == []
+    done = runner.invoke(main, ["resolve", str(names_file), "--format", "text"])
+    assert done.output.startswith("PAX i skolan\n    -> ")

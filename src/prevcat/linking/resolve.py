@@ -39,7 +39,7 @@ from prevcat.linking.answers import (
     without_dates,
 )
 from prevcat.linking.crosswalk import Crosswalk, link
-from prevcat.linking.normalize import NameForm, name_variants, normalize
+from prevcat.linking.normalize import NameForm, name_variants, normalize, trim_caches
 from prevcat.linking.resolve_run import _batches, _Handle, _Packed, _Runner
 from prevcat.linking.resolve_score import ResolverScoring
 
@@ -170,6 +170,7 @@ class Resolver(ResolverScoring):
             self._settled.clear()
             self._form_cache.clear()
             self._candidate_objects.clear()
+            trim_caches(0)
 
     def _grouped(self, name: str) -> str:
         """The text a name is resolved as: without parenthesised years (:func:`without_dates`)
@@ -196,6 +197,8 @@ class Resolver(ResolverScoring):
     def _unpack(self, query: str, item: _Packed) -> Resolution:
         best, score, reason, cands, ambiguous, has_variant = item
         known = self._candidate_objects
+        if len(known) > CACHE_CAP:
+            known.clear()
         candidates = []
         for c in cands:
             found = known.get(c)
@@ -272,9 +275,13 @@ class Resolver(ResolverScoring):
             out[qi] = self._score_query(
                 chunk[qi], qforms, [tops.get((qi, fi), {}) for fi in range(len(qforms))], hint, country
             )
+        # the normalisation caches are module-wide: keep them to the size of this call's caches
+        trim_caches(NORMALIZE_CAP)
         return [r for r in out if r is not None]
 
 
+#: names kept by each normalisation cache while resolving (per process)
+NORMALIZE_CAP = 50_000
 #: a trailing bare year or group number (see :meth:`Resolver._grouped`)
 _TAIL = re.compile(
     r"[\s,;:/_–—-]+(?:(?P<year>(?:19|20)\d\d)|\(?\s*(?:grupp|gruppe|group|groep|gr\.?)\s*(?:nr\.?\s*)?\d{1,3}\s*\)?)\s*$",

@@ -199,6 +199,9 @@ def trim_caches(limit: int) -> None:
     for cache in (_WORDS, _FORMS, _CORES):
         if len(cache) > limit:
             cache.clear()
+    for folded in (fold, fold_exact):
+        if folded.cache_info().currsize > limit:
+            folded.cache_clear()
 
 
 def _word_info(

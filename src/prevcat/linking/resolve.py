@@ -281,7 +281,7 @@ class Resolver(ResolverScoring):
 
 
 #: names kept by each normalisation cache while resolving (per process)
-NORMALIZE_CAP = 50_000
+NORMALIZE_CAP = 20_000
 #: a trailing bare year or group number (see :meth:`Resolver._grouped`)
 _TAIL = re.compile(
     r"[\s,;:/_–—-]+(?:(?P<year>(?:19|20)\d\d)|\(?\s*(?:grupp|gruppe|group|groep|gr\.?)\s*(?:nr\.?\s*)?\d{1,3}\s*\)?)\s*$",

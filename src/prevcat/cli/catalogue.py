@@ -232,7 +232,10 @@ def export(
 
         programmes = programme_index(link(library))
     if fmt == "json":
-        path.write_text(serialize.dumps_library(library), encoding="utf-8")
+        from prevcat.io.json_format import write_library
+
+        with path.open("w", encoding="utf-8") as stream:  # written record by record
+            write_library(library, stream)
     elif fmt == "csv":
         serialize.write_csv(library, path, excel=excel or bool(locale), locale=locale)
     elif fmt == "xlsx":

@@ -8,7 +8,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -250,18 +250,31 @@ def link_command(
         _write(output, "\n".join(lines) + "\n")
 
 
-def _read_names(path: str) -> list[str]:
+def _read_names(path: str) -> Iterator[str]:
+    """The lines of ``path`` (``-``: stdin) one at a time, without their line ends."""
     if path == "-":
-        text = sys.stdin.read()
-    else:
+        for line in sys.stdin:
+            yield line.rstrip("\n").rstrip("\r")
+        return
+    with open(path, encoding="utf-8-sig", newline="\n") as handle:
         try:
-            text = Path(path).read_text(encoding="utf-8-sig")
+            for line in handle:
+                yield line.rstrip("\n").rstrip("\r")
         except UnicodeDecodeError as exc:
             raise click.BadParameter(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [line.rstrip("\r") for line in lines]
+
+
+def _count_lines(path: str) -> int | None:
+    """Lines in ``path`` (for the progress bar), read in blocks; None for stdin."""
+    if path == "-":
+        return None
+    count = 0
+    last = b"\n"
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            count += block.count(b"\n")
+            last = block[-1:]
+    return count + (last != b"\n")
 
 
 @click.command("resolve")
@@ -289,64 +302,81 @@ def resolve_command(
     line, in order; ``cluster`` is the programme, ``variant`` is filled when the name says
     which (a level, an age band); intervention_id is empty when no name passes the threshold.
     """
-    from prevcat.linking import resolve
+    from prevcat.linking.resolve import resolve_stream
 
     if names_file != "-" and not Path(names_file).is_file():
         raise click.BadParameter(f"{names_file}: no such file", param_hint="NAMES_FILE")
-    names = _read_names(names_file)
+    if names_file != "-":  # an unreadable file is reported before the catalogues are linked
+        for _ in _read_names(names_file):
+            break
     crosswalk = _crosswalk(ctx, catalogues, no_bundled, overrides)
-    results = resolve(names, crosswalk=crosswalk, country=country, progress=True)
-    if fmt == "csv":
-        rows: list[dict[str, object]] = [
-            {
-                "query": r.query,
-                "intervention_id": r.intervention_id or "",
-                "cluster": r.cluster or "",
-                "variant": r.variant or "",
-                "name": r.name or "",
-                "score": _score(r.score),
-                "reason": r.reason,
-            }
-            for r in results
-        ]
-        _write(output, _csv_text(RESOLVE_COLUMNS, rows))
-    elif fmt == "json":
-        data = [
-            {
-                "query": r.query,
-                "intervention_id": r.intervention_id,
-                "cluster": r.cluster,
-                "variant": r.variant,
-                "name": r.name,
-                "score": r.score,
-                "reason": r.reason,
-                "ambiguous": r.ambiguous,
-                "candidates": [
-                    {
-                        "intervention_id": c.intervention_id,
-                        "name": c.name,
-                        "cluster": c.cluster,
-                        "score": c.score,
-                    }
-                    for c in r.candidates
-                ],
-            }
-            for r in results
-        ]
-        _write(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    else:
-        lines = []
-        for r in results:
-            if r.intervention_id:
-                flag = "  [ambiguous]" if r.ambiguous else ""
-                where = f"programme {r.cluster}" + (f", variant {r.variant}" if r.variant else "")
-                lines.append(
-                    f"{r.query}\n    -> {r.intervention_id}  {r.name}  ({r.score:.0f}){flag}\n"
-                    f"    {where}\n    {r.reason}"
-                )
-            else:
-                lines.append(f"{r.query}\n    -> (no match)  {r.reason}")
-        _write(output, "\n".join(lines) + ("\n" if lines else ""))
+    total = _count_lines(names_file)
+    results = resolve_stream(
+        _read_names(names_file), crosswalk=crosswalk, country=country, progress=True, total=total
+    )
+    stream = _open_out(output)
+    try:
+        _WRITERS[fmt](stream, results)
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+
+
+def _write_resolve_csv(stream: IO[str], results: Iterable[Any]) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(RESOLVE_COLUMNS)
+    for r in results:
+        writer.writerow(
+            [
+                _cell(r.query),
+                r.intervention_id or "",
+                r.cluster or "",
+                r.variant or "",
+                _cell(r.name),
+                _score(r.score),
+                _cell(r.reason),
+            ]
+        )
+
+
+def _write_resolve_json(stream: IO[str], results: Iterable[Any]) -> None:
+    """A JSON array written record by record (the same text as one ``json.dumps(indent=2)``)."""
+    first = True
+    for r in results:
+        record = {
+            "query": r.query,
+            "intervention_id": r.intervention_id,
+            "cluster": r.cluster,
+            "variant": r.variant,
+            "name": r.name,
+            "score": r.score,
+            "reason": r.reason,
+            "ambiguous": r.ambiguous,
+            "candidates": [
+                {"intervention_id": c.intervention_id, "name": c.name, "cluster": c.cluster, "score": c.score}
+                for c in r.candidates
+            ],
+        }
+        text = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        stream.write(("[\n  " if first else ",\n  ") + text)
+        first = False
+    stream.write("[]\n" if first else "\n]\n")
+
+
+def _write_resolve_text(stream: IO[str], results: Iterable[Any]) -> None:
+    for r in results:
+        if r.intervention_id:
+            flag = "  [ambiguous]" if r.ambiguous else ""
+            where = f"programme {r.cluster}" + (f", variant {r.variant}" if r.variant else "")
+            stream.write(
+                f"{r.query}\n    -> {r.intervention_id}  {r.name}  ({r.score:.0f}){flag}\n"
+                f"    {where}\n    {r.reason}\n"
+            )
+        else:
+            stream.write(f"{r.query}\n    -> (no match)  {r.reason}\n")
+
+
+_WRITERS = {"csv": _write_resolve_csv, "json": _write_resolve_json, "text": _write_resolve_text}
 
 
 @click.command("explain")

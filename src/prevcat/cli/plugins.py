@@ -12,7 +12,7 @@ from prevcat.cli.formatting import terminal_text
 from prevcat.cli.loading import plugins_dir_of, warn_problems
 from prevcat.errors import capped_lines
 from prevcat.importers.base import ImportReport
-from prevcat.io.output import write_output
+from prevcat.io.output import open_output
 from prevcat.plugins import LoadedLibrary, PluginInfo, Registrations, get_registry, load_catalogues
 
 #: rejected rows (and warnings) ``prevcat import`` prints before counting the rest
@@ -195,9 +195,10 @@ def import_command(
     for line in _report_lines(report, show_all=show_all):
         click.echo(line)
     if output is not None:
-        from prevcat.io import dumps_catalogue
+        from prevcat.io.json_format import write_catalogue
 
-        write_output(output, dumps_catalogue(result.catalogue))
+        with open_output(output, newline=None) as stream:  # written record by record
+            write_catalogue(result.catalogue, stream)
         click.echo(f"wrote {len(result.catalogue)} interventions to {output}")
     if report.rejected and not allow_rejects:
         click.echo(

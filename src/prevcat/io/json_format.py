@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence, list_structure_factory
@@ -193,6 +193,65 @@ def dumps_catalogue(catalogue: Catalogue, *, indent: int | None = 2) -> str:
     """A catalogue as a prevcat JSON document."""
     doc = {"format_version": JSON_FORMAT_VERSION, "kind": CATALOGUE_KIND, **unstructure_catalogue(catalogue)}
     return json.dumps(doc, ensure_ascii=False, indent=indent) + "\n"
+
+
+def _write_nested(
+    stream: IO[str],
+    head: dict[str, Any],
+    items: Sequence[Any],
+    write_item: Callable[[Any, int], None],
+    level: int,
+    indent: int,
+) -> None:
+    """Write ``head`` (whose last value is an empty list) at nesting ``level``, its list filled
+    by ``write_item(item, level + 2)``: the text ``json.dumps(indent=indent)`` gives."""
+    text = json.dumps(head, ensure_ascii=False, indent=indent).replace("\n", "\n" + " " * (indent * level))
+    if not items:
+        stream.write(text)
+        return
+    cut = text.rindex("[]")
+    stream.write(text[: cut + 1])
+    inner = "\n" + " " * (indent * (level + 2))
+    for n, item in enumerate(items):
+        stream.write(("," + inner) if n else inner)
+        write_item(item, level + 2)
+    stream.write("\n" + " " * (indent * (level + 1)) + text[cut + 1 :])
+
+
+def _writer_of_interventions(stream: IO[str], indent: int) -> Callable[[Any, int], None]:
+    def write(item: Any, level: int) -> None:
+        text = json.dumps(json_converter.unstructure(item), ensure_ascii=False, indent=indent)
+        stream.write(text.replace("\n", "\n" + " " * (indent * level)))
+
+    return write
+
+
+def write_catalogue(catalogue: Catalogue, stream: IO[str], *, indent: int = 2) -> None:
+    """Write a catalogue as a prevcat JSON document, one intervention at a time: the same text
+    as :func:`dumps_catalogue`, without holding the whole document in memory."""
+    head = {
+        "format_version": JSON_FORMAT_VERSION,
+        "kind": CATALOGUE_KIND,
+        "provenance": json_converter.unstructure(catalogue.provenance),
+        "interventions": [],
+    }
+    _write_nested(stream, head, catalogue.interventions, _writer_of_interventions(stream, indent), 0, indent)
+    stream.write("\n")
+
+
+def write_library(library: Library | Iterable[Catalogue], stream: IO[str], *, indent: int = 2) -> None:
+    """Write several catalogues as one prevcat JSON library document, one intervention at a
+    time: the same text as :func:`dumps_library`."""
+    catalogues = library.catalogues if isinstance(library, Library) else tuple(library)
+    write_intervention = _writer_of_interventions(stream, indent)
+
+    def write_one(catalogue: Catalogue, level: int) -> None:
+        head = {"provenance": json_converter.unstructure(catalogue.provenance), "interventions": []}
+        _write_nested(stream, head, catalogue.interventions, write_intervention, level, indent)
+
+    head = {"format_version": JSON_FORMAT_VERSION, "kind": LIBRARY_KIND, "catalogues": []}
+    _write_nested(stream, head, catalogues, write_one, 0, indent)
+    stream.write("\n")
 
 
 def _structure_catalogue(

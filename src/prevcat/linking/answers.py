@@ -52,6 +52,8 @@ ACRONYM_FLOOR = 86.0
 #: a curated alias matched by a name that reads as another language counts at most this
 CURATED_CONFLICT_CAP = 50.0
 CHUNK = 4096
+#: entries kept per cache of a resolver (settled answers, scored forms), per process
+CACHE_CAP = 15_000
 #: alternatives listed per name: the best entry of each of the best clusters
 CANDIDATES = 3
 #: a parenthesis holding only a year or a span of years (``(2019)``, ``(2015–2018)``): a date, not a name

@@ -193,6 +193,17 @@ _FORMS: dict[tuple[int, str, bool], NameForm] = {}
 _CACHE_LIMIT = 1 << 19
 
 
+def trim_caches(limit: int) -> None:
+    """Empty each normalisation cache holding more than ``limit`` entries (a long resolving run
+    calls this between chunks, so that memory does not grow with the number of names)."""
+    for cache in (_WORDS, _FORMS, _CORES):
+        if len(cache) > limit:
+            cache.clear()
+    for folded in (fold, fold_exact):
+        if folded.cache_info().currsize > limit:
+            folded.cache_clear()
+
+
 def _word_info(
     gloss: Glossary, word: str, written: str, generic: frozenset[str]
 ) -> tuple[tuple[str, str | None, frozenset[str]], ...]:

@@ -20,14 +20,15 @@ normalising to a catalogue key, above all) is answered from a dictionary; the re
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import os
+import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from prevcat.catalogue import Library
 from prevcat.linking._progress import stderr_bar
 from prevcat.linking.answers import (
     AMBIGUITY_MARGIN,
+    CACHE_CAP,
     CHUNK,
     COUNTRY_LANGS,
     QUERY_WEIGHT,
@@ -38,7 +39,8 @@ from prevcat.linking.answers import (
     without_dates,
 )
 from prevcat.linking.crosswalk import Crosswalk, link
-from prevcat.linking.normalize import NameForm, name_variants, normalize
+from prevcat.linking.normalize import NameForm, name_variants, normalize, trim_caches
+from prevcat.linking.resolve_run import _batches, _Handle, _Packed, _Runner
 from prevcat.linking.resolve_score import ResolverScoring
 
 __all__ = [
@@ -47,6 +49,7 @@ __all__ = [
     "Resolution",
     "Resolver",
     "resolve",
+    "resolve_stream",
     "same_answer_key",
     "without_dates",
 ]
@@ -66,95 +69,124 @@ class Resolver(ResolverScoring):
     ) -> list[Resolution]:
         """Resolve names in order; equal names (see :func:`same_answer_key`) are resolved once.
 
-        ``workers`` processes share the work (default: one per CPU, at most 4, for more than
-        50,000 distinct names; 1 otherwise).  Results do not depend on it.
+        The list form of :meth:`stream` (which see); ``progress`` is told ``(done, total)``.
         """
-        queries = list(names)
+        queries = names if isinstance(names, Sequence) else list(names)
+        return list(
+            self.stream(queries, country=country, progress=progress, total=len(queries), workers=workers)
+        )
+
+    def stream(
+        self,
+        names: Iterable[str],
+        *,
+        country: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        total: int | None = None,
+        workers: int | None = None,
+        chunk: int | None = None,
+    ) -> Iterator[Resolution]:
+        """Resolve names as they come, one :class:`Resolution` per name, in order.
+
+        Memory stays bounded whatever the number of names: names are read ``chunk`` at a
+        time (default :data:`CHUNK`), at most a few chunks are in flight, answers are given
+        back as soon as their chunk is done, and every cache is scoped to this call and capped.
+        Equal names (see :func:`same_answer_key`) are resolved once while the call remembers
+        them (at most :data:`MEMO_CAP` at a time).
+
+        ``workers`` processes share the work (default: one per CPU, at most 4, once more than
+        10,000 distinct names have been seen; 1 otherwise).  Results depend neither on it nor
+        on ``chunk``, the order of the names or ``PYTHONHASHSEED``.
+        """
+        size = max(1, chunk if chunk is not None else CHUNK)
         hint = set(COUNTRY_LANGS.get(country.upper(), set())) if country else set()
-        distinct = list(dict.fromkeys(queries))
-        if workers is None:
-            workers = min(os.cpu_count() or 1, 4) if len(distinct) > 50_000 else 1
-        # equal names, and names differing only by a year annotation or by case that cannot
-        # matter (see same_answer_key), are resolved once: one name stands for the others
-        stands_for: dict[str, str] = {}
-        covered: list[int] = []
-        sent: list[list[str]] = []
+        runner = _Runner(self, hint, country, workers)
+        memo: dict[tuple[object, ...], Resolution] = {}
+        inflight: set[tuple[object, ...]] = set()
+        pending: deque[tuple[list[str], list[tuple[object, ...]], list[tuple[object, ...]], _Handle]] = (
+            deque()
+        )
+        done = 0
 
-        def plan() -> Iterator[list[str]]:
-            chosen: dict[tuple[object, ...], str] = {}
-            chunk: list[str] = []
-            for n, q in enumerate(distinct, 1):
-                cleaned = without_dates(q)
-                key = same_answer_key(cleaned)
-                rep = chosen.get(key)
-                if rep is None:
-                    rep = chosen[key] = cleaned
-                    chunk.append(cleaned)
-                stands_for[q] = rep
-                if len(chunk) == CHUNK:
-                    covered.append(n)
-                    sent.append(chunk)
-                    yield chunk
-                    chunk = []
-            covered.append(len(distinct))
-            if chunk:
-                sent.append(chunk)
-                yield chunk
+        def finish() -> list[Resolution]:
+            block, keys, new_keys, handle = pending.popleft()
+            resolved = handle()
+            if len(memo) + len(resolved) > MEMO_CAP:
+                memo.clear()
+            for key, res in zip(new_keys, resolved, strict=True):
+                memo[key] = res
+                inflight.discard(key)
+            out: list[Resolution] = []
+            for q, key in zip(block, keys, strict=True):
+                found = memo.get(key)
+                if found is None:  # remembered when planned, forgotten since (the memo is capped)
+                    found = memo[key] = self._resolve_chunk([self._grouped(q)], hint, country)[0]
+                out.append(found if found.query == q else _with_query(found, q))
+            return out
 
-        results: dict[str, Resolution] = {}
-        # millions of small acyclic objects: the cycle collector would rescan them again and again
         collecting = gc.isenabled()
-        gc.disable()
         try:
-            # names are grouped while the first chunks are already being resolved, and every
-            # name is answered as soon as the chunk of the name standing for it is back
-            answers: dict[str, Resolution] = {}
-            answered = 0
-            for i, resolved in enumerate(self._map(plan(), hint, country, workers)):
-                for q, res in zip(sent[i], resolved, strict=True):
-                    results[q] = res
-                sent[i] = []
-                upto = covered[i]
-                for q in distinct[answered:upto]:
-                    res = results[stands_for[q]]
-                    answers[q] = res if res.query == q else _with_query(res, q)
-                answered = upto
+            for block in _batches(names, size):
+                # millions of small acyclic objects: the cycle collector would rescan them
+                gc.disable()
+                keys: list[tuple[object, ...]] = []
+                new_keys: list[tuple[object, ...]] = []
+                reps: list[str] = []
+                for q in block:
+                    cleaned = self._grouped(q)
+                    key = same_answer_key(cleaned)
+                    keys.append(key)
+                    if key not in memo and key not in inflight:
+                        inflight.add(key)
+                        new_keys.append(key)
+                        reps.append(cleaned)
+                pending.append((block, keys, new_keys, runner.submit(reps)))
+                ready: list[Resolution] = []
+                while len(pending) > runner.window:
+                    ready.extend(finish())
+                if collecting:
+                    gc.enable()
+                if ready:
+                    done += len(ready)
+                    if progress is not None:
+                        progress(done, max(done, total or 0))
+                    yield from ready
+            while pending:
+                gc.disable()
+                ready = finish()
+                if collecting:
+                    gc.enable()
+                done += len(ready)
                 if progress is not None:
-                    progress(upto, len(distinct))
-            if answered < len(distinct):  # names after the last chunk, standing for earlier ones
-                for q in distinct[answered:]:
-                    res = results[stands_for[q]]
-                    answers[q] = res if res.query == q else _with_query(res, q)
-                if progress is not None:
-                    progress(len(distinct), len(distinct))
+                    progress(done, max(done, total or 0))
+                yield from ready
+            if done == 0 and progress is not None and total:
+                progress(0, 0)
         finally:
+            runner.close()
             if collecting:
                 gc.enable()
-        return [answers[q] for q in queries]
+            # caches live for one call only
+            self._settled.clear()
+            self._form_cache.clear()
+            self._candidate_objects.clear()
+            trim_caches(0)
 
-    def _map(
-        self, chunks: Iterator[list[str]], hint: set[str], country: str | None, workers: int
-    ) -> Iterator[list[Resolution]]:
-        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            for chunk in chunks:
-                yield self._resolve_chunk(chunk, hint, country)
-            return
-        global _WORKER
-        _WORKER = (self, hint, country)
-        sent: list[list[str]] = []
-
-        def recorded() -> Iterator[list[str]]:
-            for chunk in chunks:
-                sent.append(chunk)
-                yield chunk
-
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                for i, packed in enumerate(pool.imap(_resolve_packed, recorded())):
-                    yield [self._unpack(q, item) for q, item in zip(sent[i], packed, strict=True)]
-                    sent[i] = []
-        finally:
-            _WORKER = None
+    def _grouped(self, name: str) -> str:
+        """The text a name is resolved as: without parenthesised years (:func:`without_dates`)
+        and without a trailing annotation no catalogue name uses: a bare year (``PAX i skolan
+        2019``) or a group number (``Komet (grupp 12)``, ``Komet gr. 3``).  A year that a
+        catalogue name holds stays (``Klasse 2000``).  Every name of a group is resolved as
+        this one text, so the answer does not depend on which came first."""
+        text = without_dates(name)
+        while True:
+            match = _TAIL.search(text)
+            if match is None or match.start() < 2:
+                return text
+            year = match.group("year")
+            if year is not None and year in self.catalogue_numbers:
+                return text
+            text = text[: match.start()].rstrip(" -–—,:;/_")
 
     def _pack(self, r: Resolution) -> _Packed:
         index = self.index_of
@@ -165,6 +197,8 @@ class Resolver(ResolverScoring):
     def _unpack(self, query: str, item: _Packed) -> Resolution:
         best, score, reason, cands, ambiguous, has_variant = item
         known = self._candidate_objects
+        if len(known) > CACHE_CAP:
+            known.clear()
         candidates = []
         for c in cands:
             found = known.get(c)
@@ -211,7 +245,7 @@ class Resolver(ResolverScoring):
             res = self._score_query(q, [(1.0, full[qi])], [fresh_tops[qi]], hint, country)
             if res.score >= SETTLED and not res.ambiguous:
                 # the answer depends on the form's key, bands, acronyms and languages only
-                if len(self._settled) > 200_000:
+                if len(self._settled) >= CACHE_CAP:
                     self._settled.clear()
                 self._settled[sigs[qi]] = res
                 out.append(res)
@@ -241,21 +275,20 @@ class Resolver(ResolverScoring):
             out[qi] = self._score_query(
                 chunk[qi], qforms, [tops.get((qi, fi), {}) for fi in range(len(qforms))], hint, country
             )
+        # the normalisation caches are module-wide: keep them to the size of this call's caches
+        trim_caches(NORMALIZE_CAP)
         return [r for r in out if r is not None]
 
 
-_WORKER: tuple[Resolver, set[str], str | None] | None = None
-#: a result sent back by a worker: entries by their index in the resolver, no query (the
-#: parent knows it), so that little is pickled
-_Packed = tuple[int, float, str, tuple[tuple[int, float], ...], bool, bool]
-
-
-def _resolve_packed(chunk: list[str]) -> list[_Packed]:
-    """Run in a worker process (forked, so the resolver is already there)."""
-    assert _WORKER is not None
-    resolver, hint, country = _WORKER
-    resolver.cdist_workers = 1  # the processes already use every core
-    return [resolver._pack(r) for r in resolver._resolve_chunk(chunk, hint, country)]
+#: names kept by each normalisation cache while resolving (per process)
+NORMALIZE_CAP = 20_000
+#: a trailing bare year or group number (see :meth:`Resolver._grouped`)
+_TAIL = re.compile(
+    r"[\s,;:/_–—-]+(?:(?P<year>(?:19|20)\d\d)|\(?\s*(?:grupp|gruppe|group|groep|gr\.?)\s*(?:nr\.?\s*)?\d{1,3}\s*\)?)\s*$",
+    re.IGNORECASE,
+)
+#: equal names remembered per call (cleared when full: a name seen again is resolved again)
+MEMO_CAP = 60_000
 
 
 def _with_query(r: Resolution, query: str) -> Resolution:
@@ -264,6 +297,7 @@ def _with_query(r: Resolution, query: str) -> Resolution:
     )
 
 
+#: the last crosswalk resolved against and its index (one only: a later call frees it)
 _RESOLVERS: dict[int, tuple[Crosswalk, Resolver]] = {}
 
 
@@ -274,18 +308,15 @@ def _resolver_for(library: Library | None, crosswalk: Crosswalk | None) -> Resol
         )
     if crosswalk is None:
         assert library is not None
-        key = id(library)
-        cached = _RESOLVERS.get(key)
-        if cached is not None and (library is None or cached[0].library is library):
-            return cached[1]
+        for cw, resolver in _RESOLVERS.values():
+            if cw.library is library:
+                return resolver
         crosswalk = link(library)
-        resolver = Resolver(crosswalk)
-        _RESOLVERS[key] = (crosswalk, resolver)
-        return resolver
     cached = _RESOLVERS.get(id(crosswalk))
     if cached is not None and cached[0] is crosswalk:
         return cached[1]
     resolver = Resolver(crosswalk)
+    _RESOLVERS.clear()
     _RESOLVERS[id(crosswalk)] = (crosswalk, resolver)
     return resolver
 
@@ -303,15 +334,43 @@ def resolve(
     ``crosswalk`` (or else ``library``, linked first) gives the entries, programmes and
     variants; :func:`prevcat.resolve` fills in every installed catalogue.  ``country`` (ISO
     code) favours entries of that country or language.  ``progress`` shows a bar on stderr
-    for long runs (or is a callback).
+    for long runs (or is a callback).  For inputs too long to hold, see :func:`resolve_stream`.
     """
-    resolver = _resolver_for(library, crosswalk)
     queries = list(names)
+    return list(
+        resolve_stream(
+            queries,
+            library=library,
+            crosswalk=crosswalk,
+            country=country,
+            progress=progress,
+            total=len(queries),
+        )
+    )
+
+
+def resolve_stream(
+    names: Iterable[str],
+    *,
+    library: Library | None = None,
+    crosswalk: Crosswalk | None = None,
+    country: str | None = None,
+    progress: bool | Callable[[int, int], None] = False,
+    total: int | None = None,
+    workers: int | None = None,
+    chunk: int | None = None,
+) -> Iterator[Resolution]:
+    """Like :func:`resolve`, but lazily: names are read and answers given back a chunk at a
+    time, in order, in memory that does not grow with the number of names (see
+    :meth:`Resolver.stream`).  ``total``, when known, sizes the progress bar."""
+    resolver = _resolver_for(library, crosswalk)
     callback: Callable[[int, int], None] | None
     if callable(progress):
         callback = progress
-    elif progress and len(queries) > 10_000:
-        callback = stderr_bar("resolving", len(set(queries)))
+    elif progress and total is not None and total > 10_000:
+        callback = stderr_bar("resolving", total)
     else:
         callback = None
-    return resolver.resolve(queries, country=country, progress=callback)
+    return resolver.stream(
+        names, country=country, progress=callback, total=total, workers=workers, chunk=chunk
+    )

@@ -48,6 +48,8 @@ class ResolverIndex:
                 self.variants.append(v)
                 self.owner.append(i)
         self.keys = [v.form.key for v in self.variants]
+        #: numbers written in catalogue names (a year there is part of the name: Klasse 2000)
+        self.catalogue_numbers = frozenset(t for v in self.variants for t in v.form.tokens if t.isdigit())
         self.var_weight = [math.fsum(scorer.weight(t) for t in set(v.form.tokens)) for v in self.variants]
         # cdist runs over distinct keys; each maps back to its variants
         self.unique_keys = list(dict.fromkeys(self.keys))

@@ -13,6 +13,7 @@ from prevcat.linking.answers import (
     ACRONYM_FLOOR,
     AMBIGUITY_MARGIN,
     BRAND_FLOOR,
+    CACHE_CAP,
     CANDIDATES,
     CURATED_CONFLICT_CAP,
     REFINE,
@@ -198,7 +199,7 @@ class ResolverScoring(ResolverIndex):
             scored = self._form_cache.get(cache_key)
             if scored is None:
                 scored = self._score_form(qweight, qform, cands, hint, country)
-                if len(self._form_cache) > 200_000:
+                if len(self._form_cache) >= CACHE_CAP:
                     self._form_cache.clear()
                 self._form_cache[cache_key] = scored
             for pi, score, why in scored:

@@ -29,78 +29,19 @@ import resource
 import statistics
 import sys
 import time
-import unicodedata
 from collections.abc import Iterator
+from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
 
 from prevcat.linking import Resolver, link
 from prevcat.linking.normalize import fold
 
-SUFFIXES = (
-    " (Småkommunprojektet)",
-    "-grupper",
-    " i skolan",
-    " i kommunen",
-    "-informatörer",
-    " (pilot)",
-    " – lokal version",
-    " i Oslo kommune",
-    "-gruppe",
-    " (Region Västerbotten)",
-    " på fritidsgården",
-    " in der Schule",
-)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from noise import keyboard
 
-
-def strip_diacritics(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("ø", "o").replace("Ø", "O").replace("æ", "ae"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def typo(rng: random.Random, text: str) -> str:
-    words = text.split(" ")
-    long_words = [i for i, w in enumerate(words) if len(w) >= 6]
-    if not long_words:
-        return text
-    i = rng.choice(long_words)
-    w = words[i]
-    pos = rng.randrange(1, len(w) - 1)
-    kind = rng.randrange(4)
-    if kind == 0:
-        w = w[:pos] + w[pos + 1 :]
-    elif kind == 1:
-        w = w[: pos - 1] + w[pos] + w[pos - 1] + w[pos + 1 :]
-    elif kind == 2:
-        w = w[:pos] + rng.choice("aeinorst") + w[pos + 1 :]
-    else:
-        w = w[:pos] + rng.choice("aeinorst") + w[pos:]
-    words[i] = w
-    return " ".join(words)
-
-
-def noisy(rng: random.Random, name: str) -> str:
-    text = name
-    r = rng.random()
-    if r < 0.25:
-        text = text.lower()
-    elif r < 0.35:
-        text = text.upper()
-    if rng.random() < 0.3:
-        text = strip_diacritics(text)
-    if rng.random() < 0.6:
-        text = typo(rng, text)
-    if rng.random() < 0.15:
-        words = text.split(" ")
-        if len(words) >= 2:
-            i = rng.randrange(len(words) - 1)
-            words[i], words[i + 1] = words[i + 1], words[i]
-            text = " ".join(words)
-    if rng.random() < 0.4:
-        text += rng.choice(SUFFIXES)
-    if rng.random() < 0.35:
-        text += f" ({rng.randrange(1995, 2026)})"
-    return text
+# the keyboard noise generator, shared with bench_resolve_cli.py
+noisy = keyboard
 
 
 def truth(crosswalk: object) -> list[tuple[str, str]]:

@@ -7,26 +7,23 @@ from pathlib import Path
 import pytest
 
 from prevcat.catalogue import Library
-from prevcat.linking import Crosswalk, evaluate, link, resolve
+from prevcat.linking import Crosswalk, evaluate, resolve
 
 GOLD = Path(__file__).resolve().parents[2] / "src" / "prevcat" / "linking" / "data" / "gold_clusters.csv"
 NEEDED = {"xchange", "blueprints", "nji", "gruene-liste", "metodguiden", "ungsinn"}
 
 
 @pytest.fixture(scope="module")
-def bundled() -> Library:
-    from prevcat.plugins import load_library
-
-    library = load_library()
-    missing = NEEDED - set(library.sources)
+def bundled(bundled_library: Library) -> Library:
+    missing = NEEDED - set(bundled_library.sources)
     if missing:
         pytest.skip(f"registry plugins not installed: {', '.join(sorted(missing))}")
-    return library
+    return bundled_library
 
 
 @pytest.fixture(scope="module")
-def crosswalk(bundled: Library) -> Crosswalk:
-    return link(bundled)
+def crosswalk(bundled: Library, bundled_crosswalk: Crosswalk) -> Crosswalk:
+    return bundled_crosswalk
 
 
 def test_the_orebro_programme_is_one_cluster_without_the_german_effekt(crosswalk: Crosswalk) -> None:

@@ -17,19 +17,16 @@ SFP = "blueprints:strengthening-families-10-14"
 
 
 @pytest.fixture(scope="module")
-def bundled() -> Library:
-    from prevcat.plugins import load_library
-
-    library = load_library()
-    missing = NEEDED - set(library.sources)
+def bundled(bundled_library: Library) -> Library:
+    missing = NEEDED - set(bundled_library.sources)
     if missing:
         pytest.skip(f"registry plugins not installed: {', '.join(sorted(missing))}")
-    return library
+    return bundled_library
 
 
 @pytest.fixture(scope="module")
-def crosswalk(bundled: Library) -> Crosswalk:
-    return link(bundled)
+def crosswalk(bundled: Library, bundled_crosswalk: Crosswalk) -> Crosswalk:
+    return bundled_crosswalk
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,6 +70,21 @@ def chromium() -> Chromium:
     if path is None:
         pytest.skip("Chromium is not installed")
     return Chromium(path)
+
+
+@pytest.fixture
+def plugin_site(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The test plugins of ``tests/data/plugins/site`` importable, the plugin environment variables
+    unset, and only prevcat's own built-in plugin registered by default (a fresh manager each test)."""
+    from prevcat.plugins import reset_plugin_manager
+
+    monkeypatch.syspath_prepend(str(ROOT / "tests" / "data" / "plugins" / "site"))
+    monkeypatch.setattr("prevcat.plugins.loading.DEFAULT_PLUGINS", ("prevcat.plugins.builtins",))
+    for var in ("PREVCAT_LOAD_PLUGINS", "PREVCAT_STRICT_PLUGINS", "PREVCAT_PLUGINS_DIR"):
+        monkeypatch.delenv(var, raising=False)
+    reset_plugin_manager()
+    yield
+    reset_plugin_manager()
 
 
 @pytest.fixture(scope="session")

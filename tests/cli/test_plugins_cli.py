@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,23 +10,13 @@ from click.testing import CliRunner
 
 from prevcat.cli import main
 from prevcat.cli.loading import load_library_for_cli
-from prevcat.plugins import reset_plugin_manager
 
-SITE = Path(__file__).resolve().parents[1] / "data" / "plugins" / "site"
 SWEDISH = Path(__file__).resolve().parents[1] / "data" / "generic" / "metoder_sv.csv"
 MP = pytest.MonkeyPatch
 
 
-@pytest.fixture(autouse=True)
-def site(monkeypatch: MP) -> Iterator[None]:
-    monkeypatch.syspath_prepend(str(SITE))
-    # the framework under test, independent of which other built-in plugins exist
-    monkeypatch.setattr("prevcat.plugins.loading.DEFAULT_PLUGINS", ("prevcat.plugins.builtins",))
-    for var in ("PREVCAT_LOAD_PLUGINS", "PREVCAT_STRICT_PLUGINS", "PREVCAT_PLUGINS_DIR"):
-        monkeypatch.delenv(var, raising=False)
-    reset_plugin_manager()
-    yield
-    reset_plugin_manager()
+# the framework under test, independent of which other built-in plugins exist (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("plugin_site")
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:

@@ -7,7 +7,6 @@ ones a test needs, so registry plugins installed in the environment do not inter
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,24 +23,14 @@ from prevcat.plugins import (
     load_catalogues,
     load_library,
     pick_scale,
-    reset_plugin_manager,
 )
 from prevcat.plugins.loading import DEFAULT_PLUGINS
 
 MP = pytest.MonkeyPatch
-SITE = Path(__file__).resolve().parents[1] / "data" / "plugins" / "site"
 
 
-@pytest.fixture(autouse=True)
-def site(monkeypatch: MP) -> Iterator[None]:
-    monkeypatch.syspath_prepend(str(SITE))
-    # the framework under test, independent of which other built-in plugins exist
-    monkeypatch.setattr("prevcat.plugins.loading.DEFAULT_PLUGINS", ("prevcat.plugins.builtins",))
-    for var in ("PREVCAT_LOAD_PLUGINS", "PREVCAT_STRICT_PLUGINS", "PREVCAT_PLUGINS_DIR"):
-        monkeypatch.delenv(var, raising=False)
-    reset_plugin_manager()
-    yield
-    reset_plugin_manager()
+# the framework under test, independent of which other built-in plugins exist (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("plugin_site")
 
 
 def load(monkeypatch: pytest.MonkeyPatch, *names: str, **kwargs: object) -> Registrations:

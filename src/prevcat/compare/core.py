@@ -33,7 +33,7 @@ from prevcat.compare.methods import Evidence, city_methods
 from prevcat.compare.model import CityInfo, Comparison, Registry
 from prevcat.compare.profiles import evidence_profile
 from prevcat.compare.recommend import is_proven, recommend
-from prevcat.compare.registries import PUBLISHED_SIZES, registry_name
+from prevcat.compare.registries import registry_name
 from prevcat.compare.shared import shared_methods
 from prevcat.compare.transfer import transferability
 from prevcat.countries import region_of
@@ -76,7 +76,7 @@ def compare(
             url=c.provenance.url,
             entries=len(c),
             name=registry_name(c.source, c.provenance.title),
-            published=c.provenance.published or PUBLISHED_SIZES.get(c.source),
+            published=c.provenance.published,
         )
         for c in library.catalogues
     )

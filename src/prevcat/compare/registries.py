@@ -1,14 +1,13 @@
-"""What readers need to know about the bundled registries: short names and published sizes.
+"""What readers need to know about registries, countries and languages: the names they go by.
 
-Published sizes are quoted from the registries' own statements as recorded in each source's
-provenance notes (``docs/sources/<key>.md``); where a registry publishes no total, there is
-no entry here and reports say "not published".
+A registry's published size is its own data (``Provenance.published``, from its
+``registry.toml``); where a registry publishes no total, reports say "not published".
 """
 
 from __future__ import annotations
 
 __all__ = [
-    "COUNTRY_NAMES", "LANGUAGE_NAMES", "PUBLISHED_SIZES", "REGION_NAMES", "SHORT_NAMES",
+    "COUNTRY_NAMES", "LANGUAGE_NAMES", "REGION_NAMES", "SHORT_NAMES",
     "country_name", "language_name", "registry_name",
 ]
 
@@ -57,16 +56,6 @@ SHORT_NAMES: dict[str, str] = {
     "vidensportalen": "Vidensportalen",
     "xchange": "Xchange",
 }
-
-#: the registry's own published size, with where it is stated, for catalogues whose provenance
-#: does not say (``Provenance.published`` wins)
-PUBLISHED_SIZES: dict[str, str] = {
-    "blueprints": "106 interventions listed (Blueprints Bulletin 24, April 2023; not confirmed)",
-    "crimesolutions": "\u201chundreds\u201d of programmes and over a hundred practices (site text)",
-    "gruene-liste": "112 programmes (registry home page)",
-    "xchange": "about 38 programmes (EUDA news, 2019)",
-}
-
 
 def registry_name(source: str, title: str | None = None) -> str:
     """A short name for a registry: ``Blueprints``; else the title up to a dash or parenthesis."""
